@@ -1,0 +1,21 @@
+// Package linkcore builds, reads and checks Microsoft Entra "My Access" portal
+// links the way a browser reads them.
+//
+// A My Access link that requests an access package has the form
+//
+//	https://myaccess.microsoft.com/@<directory hint>#/access-packages/<access package ID>
+//
+// The layers, from the bottom up:
+//
+//   - [ParsePackageID] and [ParseDirectoryHint] read the two parts people type.
+//   - [Build] turns a cloud, a hint and an ID into a canonical [Link].
+//   - [ParseURL] reads one URL exactly as the WHATWG URL standard (and so
+//     Chromium) does, where Go's net/url would disagree.
+//   - [Check] finds every link in a block of text, peels mail-gateway wrappers,
+//     and returns a [Report] for each: what it points to, a [Verdict], and
+//     [Finding]s that say what is wrong and how to fix it.
+//
+// The package is pure Go with no browser or UI dependency, so the same code
+// runs in the web page (compiled to WebAssembly) and in the command-line
+// checker.
+package linkcore

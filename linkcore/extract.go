@@ -1,0 +1,274 @@
+package linkcore
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Limits that keep a check fast on hostile input.
+const (
+	// MaxInput is how many bytes of a text Check reads.
+	MaxInput = 1 << 20
+	// MaxLinks is how many links Check reports from one text.
+	MaxLinks = 1000
+	// maxJoinedLines is how many continuation lines one link may take.
+	maxJoinedLines = 20
+)
+
+// A candidate is one link found in a text, with the repairs that made it
+// readable.
+type candidate struct {
+	text  string
+	notes []Code // CodeHTMLEntities, CodeQuotedPrintable, CodeDefanged, CodeLineBroken, CodeNoScheme
+}
+
+// linkSchemes are the schemes that start a link in free text. Other
+// "word:" tokens are prose.
+var linkSchemes = []string{"https", "http", "hxxps", "hxxp", "javascript", "vbscript", "data", "file", "ftp", "wss", "ws", "blob"}
+
+// findLinks returns the links in text, in order, repaired the way a person
+// would repair them before clicking: quoted-printable and HTML entities
+// decoded, defanged forms restored, links broken over lines joined, and
+// surrounding brackets, quotes and trailing punctuation removed.
+func findLinks(text string) []candidate {
+	var global []Code
+	if decoded, ok := decodeQuotedPrintable(text); ok {
+		text, global = decoded, append(global, CodeQuotedPrintable)
+	}
+	if decoded, ok := decodeEntities(text); ok {
+		text, global = decoded, append(global, CodeHTMLEntities)
+	}
+	if refanged, ok := refang(text); ok {
+		text, global = refanged, append(global, CodeDefanged)
+	}
+	var found []candidate
+	for i := 0; i < len(text) && len(found) < MaxLinks; {
+		start, implied := nextLinkStart(text, i)
+		if start < 0 {
+			break
+		}
+		end := linkEnd(text, start)
+		link := text[start:end]
+		notes := append([]Code(nil), global...)
+		for joins := 0; joins < maxJoinedLines; joins++ {
+			more, next, ok := continuation(text, start, end, link)
+			if !ok {
+				break
+			}
+			link += more
+			end = next
+			if joins == 0 {
+				notes = append(notes, CodeLineBroken)
+			}
+		}
+		link = trimTrailing(link)
+		if implied {
+			link = "https://" + link
+			notes = append(notes, CodeNoScheme)
+		}
+		found = append(found, candidate{text: link, notes: notes})
+		i = end
+	}
+	return found
+}
+
+// nextLinkStart finds where the next link starts at or after i: a known
+// scheme at a word boundary, or else a bare portal host ("myaccess.…"), for
+// which implied reports that "https://" must be added.
+func nextLinkStart(text string, i int) (start int, implied bool) {
+	for ; i < len(text); i++ {
+		c := text[i] | 0x20
+		if c < 'a' || c > 'z' || (i > 0 && isWordByte(text[i-1])) {
+			continue
+		}
+		for _, scheme := range linkSchemes {
+			n := len(scheme)
+			if i+n < len(text) && text[i+n] == ':' && strings.EqualFold(text[i:i+n], scheme) {
+				return i, false
+			}
+		}
+		for _, cloud := range Clouds {
+			n := len(cloud.Host)
+			if i+n <= len(text) && strings.EqualFold(text[i:i+n], cloud.Host) {
+				return i, true
+			}
+		}
+	}
+	return -1, false
+}
+
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-' || c == '.' || c == '+'
+}
+
+// linkEnd returns where a link starting at start ends: at white space or at
+// a character that cannot be part of a link in text (<, >, ", `).
+func linkEnd(text string, start int) int {
+	for i := start; i < len(text); i++ {
+		switch text[i] {
+		case ' ', '\t', '\n', '\r', '\f', '\v', '<', '>', '"', '`':
+			return i
+		}
+		if text[i] == 0xc2 && i+1 < len(text) && text[i+1] == 0xa0 { // no-break space
+			return i
+		}
+	}
+	return len(text)
+}
+
+// continuation decides whether a link that ends at a line break goes on in
+// the next line, as it does when a mail program wraps a long line. It
+// returns the text to add and where the link now ends.
+func continuation(text string, start, end int, link string) (more string, next int, ok bool) {
+	i := end
+	if i < len(text) && text[i] == '\r' {
+		i++
+	}
+	if i >= len(text) || text[i] != '\n' {
+		return "", 0, false
+	}
+	i++
+	nextEnd := linkEnd(text, i)
+	token := text[i:nextEnd]
+	if token == "" || strings.Contains(token, "://") {
+		return "", 0, false
+	}
+	if s, _ := nextLinkStart(token, 0); s == 0 {
+		return "", 0, false
+	}
+	lineStart := strings.LastIndexByte(text[:start], '\n') + 1
+	wrappedLine := end-lineStart >= 70
+	if !wrappedLine && !incompleteLink(link) {
+		return "", 0, false
+	}
+	return token, nextEnd, true
+}
+
+// incompleteLink reports a link that visibly stops short: it ends in a
+// character that cannot end a link, or its package ID is too short.
+func incompleteLink(link string) bool {
+	if link == "" {
+		return false
+	}
+	if strings.IndexByte("/-=@#?&%.:_", link[len(link)-1]) >= 0 {
+		return true
+	}
+	lower := strings.ToLower(link)
+	at := strings.LastIndex(lower, "#"+requestRoute)
+	if at < 0 {
+		return false
+	}
+	id := lower[at+1+len(requestRoute):]
+	return len(id) < 36 && strings.Trim(id, "0123456789abcdef-") == ""
+}
+
+// trimTrailing removes what text puts after a link: sentence punctuation,
+// and closing brackets or quotes that have no opening one in the link.
+func trimTrailing(link string) string {
+	for link != "" {
+		last := link[len(link)-1]
+		switch last {
+		case '.', ',', ';', ':', '!', '?', '\'', '*':
+		case ')':
+			if strings.Count(link, "(") >= strings.Count(link, ")") {
+				return link
+			}
+		case ']':
+			if strings.Count(link, "[") >= strings.Count(link, "]") {
+				return link
+			}
+		case '}':
+			if strings.Count(link, "{") >= strings.Count(link, "}") {
+				return link
+			}
+		default:
+			return link
+		}
+		link = link[:len(link)-1]
+	}
+	return link
+}
+
+// decodeQuotedPrintable undoes quoted-printable encoding in text copied from
+// plain-text mail: "=" at a line end is a soft break and "=3D" is "=". It
+// changes nothing unless the text shows one of those signs.
+func decodeQuotedPrintable(text string) (string, bool) {
+	if !strings.Contains(text, "=\n") && !strings.Contains(text, "=\r\n") && !strings.Contains(text, "=3D") {
+		return text, false
+	}
+	r := strings.NewReplacer("=\r\n", "", "=\n", "", "=3D", "=", "=3d", "=")
+	return r.Replace(text), true
+}
+
+// entities are the named HTML entities that appear around links in mail.
+// Numeric entities (&#47; &#x2F;) are decoded too.
+var entities = map[string]string{
+	"amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u00a0",
+	"sol": "/", "colon": ":", "num": "#", "quest": "?", "equals": "=", "commat": "@", "period": ".",
+}
+
+// decodeEntities decodes HTML character references such as &amp; and &#x2F;.
+func decodeEntities(text string) (string, bool) {
+	if strings.IndexByte(text, '&') < 0 {
+		return text, false
+	}
+	var b strings.Builder
+	changed := false
+	for i := 0; i < len(text); i++ {
+		if text[i] != '&' {
+			b.WriteByte(text[i])
+			continue
+		}
+		semi := strings.IndexByte(text[i:min(len(text), i+12)], ';')
+		if semi < 2 {
+			b.WriteByte('&')
+			continue
+		}
+		name := text[i+1 : i+semi]
+		if repl, ok := entityValue(name); ok {
+			b.WriteString(repl)
+			i += semi
+			changed = true
+			continue
+		}
+		b.WriteByte('&')
+	}
+	if !changed {
+		return text, false
+	}
+	return b.String(), true
+}
+
+func entityValue(name string) (string, bool) {
+	if v, ok := entities[strings.ToLower(name)]; ok {
+		return v, true
+	}
+	if len(name) < 2 || name[0] != '#' {
+		return "", false
+	}
+	var n uint64
+	var err error
+	if name[1] == 'x' || name[1] == 'X' {
+		n, err = strconv.ParseUint(name[2:], 16, 32)
+	} else {
+		n, err = strconv.ParseUint(name[1:], 10, 32)
+	}
+	if err != nil || n == 0 || n > 0x10ffff || (n >= 0xd800 && n <= 0xdfff) {
+		return "", false
+	}
+	return string(rune(n)), true
+}
+
+// defangs are the ways people and security tools make links unclickable.
+var defangs = strings.NewReplacer(
+	"hxxps://", "https://", "hXXps://", "https://", "HXXPS://", "https://",
+	"hxxp://", "http://", "hXXp://", "http://", "HXXP://", "http://",
+	"hxxps[:]//", "https://", "hxxp[:]//", "http://", "https[:]//", "https://", "http[:]//", "http://",
+	"[://]", "://", "[:]", ":", "[.]", ".", "(.)", ".", "{.}", ".", "[dot]", ".", "(dot)", ".",
+)
+
+// refang restores defanged links.
+func refang(text string) (string, bool) {
+	out := defangs.Replace(text)
+	return out, out != text
+}

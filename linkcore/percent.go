@@ -1,0 +1,80 @@
+package linkcore
+
+import "strings"
+
+// An encodeSet is one of the URL standard's percent-encode sets.
+type encodeSet int
+
+const (
+	c0ControlSet    encodeSet = iota // C0 controls and non-ASCII
+	fragmentSet                      // + space " < > `
+	querySet                         // + space " # < >
+	specialQuerySet                  // querySet + '
+	pathSet                          // querySet + ? ^ ` { }
+	userinfoSet                      // pathSet + / : ; = @ [ \ ] |
+)
+
+// shouldEncode reports whether the byte c is percent-encoded in set.
+func shouldEncode(c byte, set encodeSet) bool {
+	if c < 0x20 || c > 0x7e {
+		return true
+	}
+	switch set {
+	case fragmentSet:
+		return strings.IndexByte(" \"<>`", c) >= 0
+	case querySet:
+		return strings.IndexByte(" \"#<>", c) >= 0
+	case specialQuerySet:
+		return strings.IndexByte(" \"#<>'", c) >= 0
+	case pathSet:
+		return strings.IndexByte(" \"#<>?^`{}", c) >= 0
+	case userinfoSet:
+		return strings.IndexByte(" \"#<>?^`{}/:;=@[\\]|", c) >= 0
+	}
+	return false
+}
+
+// percentEncode encodes the bytes of s that set requires, as UTF-8 bytes.
+// It returns s itself, without allocating, when nothing needs encoding.
+func percentEncode(s string, set encodeSet) string {
+	i := 0
+	for i < len(s) && !shouldEncode(s[i], set) {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
+		c := s[i]
+		if shouldEncode(c, set) {
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// percentDecode decodes %XX sequences; a '%' not followed by two hex digits
+// stays as it is, as in the URL standard.
+func percentDecode(s string) string {
+	if strings.IndexByte(s, '%') < 0 {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' && i+2 < len(s) && isHex(rune(s[i+1])) && isHex(rune(s[i+2])) {
+			b = append(b, unhex(s[i+1])<<4|unhex(s[i+2]))
+			i += 2
+			continue
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
+}
