@@ -64,7 +64,7 @@ func checkCandidate(c candidate) Report {
 		parsed, err := ParseURL(text)
 		if err != nil {
 			r.add(CodeUnparsable, "A browser would not open this: "+err.(*ParseError).Reason+".", "Copy the link again from its source.")
-			r.Input = redactTracking(r.Input, len(r.Unwrapped) > 0)
+			r.Input = redactIfWrapped(r)
 			return r
 		}
 		u = parsed
@@ -89,12 +89,12 @@ func checkCandidate(c candidate) Report {
 			}
 			r.add(code, msg, fix)
 			r.URL = u
-			r.Input = redactTracking(r.Input, len(r.Unwrapped) > 0)
+			r.Input = redactIfWrapped(r)
 			return r
 		}
 		text = inner
 	}
-	r.Input = redactTracking(r.Input, len(r.Unwrapped) > 0)
+	r.Input = redactIfWrapped(r)
 	r.URL = u
 	if len(r.Unwrapped) > 0 {
 		r.add(CodeUnwrapped, "The link was wrapped by "+strings.Join(r.Unwrapped, " inside ")+"; the original link inside was recovered.",
@@ -105,6 +105,16 @@ func checkCandidate(c candidate) Report {
 	}
 	checkDestination(&r, u)
 	return r
+}
+
+// redactIfWrapped returns the report's input without a gateway's tracking
+// data. Links that were not wrapped are kept as they are: their parameters
+// are the sender's, not a gateway's.
+func redactIfWrapped(r Report) string {
+	if len(r.Unwrapped) == 0 {
+		return r.Input
+	}
+	return RedactTracking(r.Input)
 }
 
 // checkCharacters flags characters that hide or reorder what people see.
@@ -202,7 +212,7 @@ func checkPath(r *Report, link *Link, u *URL) {
 		return
 	}
 	if hint.Value != text {
-		r.add(CodeUppercase, "The directory hint "+quoteShort(text)+" is not in its canonical form "+quoteShort(hint.Value)+".", "Write the hint as "+hint.Value+".")
+		r.add(CodeHintNotCanonical, "The directory hint "+quoteShort(text)+" is not in its canonical form "+quoteShort(hint.Value)+".", "Write the hint as "+hint.Value+".")
 	}
 	link.Hint = hint
 }
@@ -228,6 +238,9 @@ func checkFragment(r *Report, link *Link, u *URL) {
 		}
 		r.add(CodeUnknownPage, "The page "+quoteShort("#"+fragment)+" is not a known My Access page.", "Use #/access-packages/<package ID>.")
 		return
+	}
+	if !strings.HasPrefix(fragment, requestRoute) {
+		r.add(CodeUppercase, "The page part "+quoteShort("#"+fragment[:len(requestRoute)])+" is not in lower case.", "Write it as #"+requestRoute+"….")
 	}
 	rest := fragment[len(requestRoute):]
 	idText, trailing := rest, ""

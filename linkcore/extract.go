@@ -41,6 +41,9 @@ func findLinks(text string) []candidate {
 	if refanged, ok := refang(text); ok {
 		text, global = refanged, append(global, CodeDefanged)
 	}
+	if whole, ok := wholeLink(text); ok {
+		return []candidate{{text: whole, notes: global}}
+	}
 	var found []candidate
 	for i := 0; i < len(text) && len(found) < MaxLinks; {
 		start, implied := nextLinkStart(text, i)
@@ -70,6 +73,28 @@ func findLinks(text string) []candidate {
 		i = end
 	}
 	return found
+}
+
+// wholeLink recognises a text that is one link with tabs or line breaks
+// inside ("java\tscript:", a link wrapped in a chat box): the browser removes
+// those characters from a link, so the whole text is the link. Text with
+// spaces, or with a second link on a later line, is prose.
+func wholeLink(text string) (string, bool) {
+	trimmed := strings.TrimFunc(text, func(r rune) bool { return r <= ' ' })
+	if !strings.ContainsAny(trimmed, "\t\n\r") || strings.ContainsAny(trimmed, " \f\v") {
+		return "", false
+	}
+	tokens := strings.FieldsFunc(trimmed, func(r rune) bool { return r == '\t' || r == '\n' || r == '\r' })
+	for _, token := range tokens[1:] {
+		if start, _ := nextLinkStart(token, 0); start == 0 {
+			return "", false
+		}
+	}
+	joined := strings.Join(tokens, "")
+	if start, implied := nextLinkStart(joined, 0); start != 0 || implied {
+		return "", false
+	}
+	return trimmed, true
 }
 
 // nextLinkStart finds where the next link starts at or after i: a known

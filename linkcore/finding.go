@@ -101,6 +101,7 @@ const (
 	// Path, query and fragment of a genuine portal link.
 	CodeNoHint           Code = "no-directory-hint"
 	CodeHintInvalid      Code = "hint-invalid"
+	CodeHintNotCanonical Code = "hint-not-canonical"
 	CodePathUnexpected   Code = "path-unexpected"
 	CodeQuery            Code = "query-present"
 	CodeNoFragment       Code = "no-page"
@@ -148,6 +149,7 @@ var CodeTable = []CodeInfo{
 	{CodeOtherPort, Error, "The link names a port the portal does not serve."},
 	{CodeNoHint, Warning, "The link has no directory hint: people from other directories sign in to their own and will not find the package."},
 	{CodeHintInvalid, Error, "The directory hint is not a domain name or tenant ID."},
+	{CodeHintNotCanonical, Warning, "The directory hint is not in its canonical form (lower case; Punycode for international names)."},
 	{CodePathUnexpected, Error, "The path is not /@<directory hint>."},
 	{CodeQuery, Warning, "The link has a query string the portal does not need."},
 	{CodeNoFragment, Error, "The link opens the portal but no page in it."},

@@ -86,7 +86,7 @@ func ParseDirectoryHint(s string) (DirectoryHint, error) {
 			return fail("character %d is %q, which cannot be in a domain name: give the domain only", i+1, r)
 		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0':
 			return fail("character %d is a space; a domain name has none", i+1)
-		case r < 0x20 || r == 0x7f || isInvisible(r):
+		case r < 0x20 || r == 0x7f || isInvisible(r) || isBidiControl(r):
 			return fail("character %d is %s", i+1, describeRune(r))
 		}
 	}

@@ -335,6 +335,9 @@ func serializePath(path string, special bool, p *urlParser) string {
 	isSep := func(c byte) bool { return c == '/' || special && c == '\\' }
 	start := 0
 	if isSep(path[0]) {
+		if path[0] == '\\' {
+			p.quirk(CodeBackslash)
+		}
 		start = 1
 	}
 	for i := start; ; i++ {

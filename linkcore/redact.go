@@ -10,13 +10,11 @@ var trackingParams = []string{"data", "sdata", "r"}
 // redacted replaces a tracking value in everything Check returns.
 const redacted = "[removed]"
 
-// redactTracking removes the values of trackingParams from the text of a
-// link that a gateway wrapped. Links that were not wrapped are returned as
-// they are: their parameters are the sender's, not a gateway's.
-func redactTracking(input string, wrapped bool) string {
-	if !wrapped {
-		return input
-	}
+// RedactTracking removes the values of the query parameters in which
+// gateways record the recipient (Safe Links' data and sdata, Proofpoint's r)
+// from a text that holds a wrapped link. Check applies it to the input of
+// every wrapped link; apply it to any other copy of such input you show.
+func RedactTracking(input string) string {
 	var b strings.Builder
 	for i := 0; i < len(input); {
 		j := strings.IndexAny(input[i:], "?&")
