@@ -27,6 +27,11 @@ func domainToASCII(s string) (string, error) {
 	if !utf8.ValidString(mapped) {
 		return "", errors.New("the host is not valid UTF-8")
 	}
+	for _, r := range mapped {
+		if disallowedUTS46(r) {
+			return "", errors.New("the host has " + describeRune(r) + ", which host names cannot contain")
+		}
+	}
 	labels := strings.Split(mapped, ".")
 	for i, label := range labels {
 		if isASCII(label) {
@@ -62,13 +67,31 @@ func mapUTS46(r rune) rune {
 	return unicode.ToLower(r)
 }
 
-// checkPunycodeLabels rejects "xn--" labels that do not decode, as browsers do.
+// disallowedUTS46 reports the characters UTS 46 refuses in a host name,
+// as far as they matter for links: controls, format characters (bidi
+// controls, joiners), spaces, private use, and the replacement character.
+func disallowedUTS46(r rune) bool {
+	return unicode.In(r, unicode.Cc, unicode.Cf, unicode.Co, unicode.Cs, unicode.Zs, unicode.Zl, unicode.Zp) ||
+		r == utf8.RuneError || r&0xfffe == 0xfffe
+}
+
+// checkPunycodeLabels rejects "xn--" labels that browsers reject: ones that
+// do not decode, decode to plain ASCII, or decode to disallowed characters.
 func checkPunycodeLabels(ascii string) error {
 	for _, label := range strings.Split(ascii, ".") {
 		if len(label) < 4 || label[:4] != "xn--" {
 			continue
 		}
-		if _, err := punyDecode(label[4:]); err != nil {
+		decoded, err := punyDecode(label[4:])
+		if err == nil && isASCII(decoded) {
+			err = errPunycode
+		}
+		for _, r := range decoded {
+			if err == nil && (disallowedUTS46(r) || mapUTS46(r) != r) {
+				err = errPunycode
+			}
+		}
+		if err != nil {
 			return errors.New("the label " + quoteShort(label) + " is not valid Punycode")
 		}
 	}

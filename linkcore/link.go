@@ -27,7 +27,6 @@ var pages = []Page{
 	{Route: "/approvals", Name: "approvals"},
 	{Route: "/approvals/pending", Name: "pending approvals"},
 	{Route: "/approvals/history", Name: "approval history"},
-	{Route: "/", Name: "the portal home"},
 }
 
 // pageByRoute finds a known non-request page.

@@ -102,6 +102,9 @@ func parseGUID(s string) (uuid.UUID, error) {
 	for i := range id {
 		id[i] = unhex(hex[2*i])<<4 | unhex(hex[2*i+1])
 	}
+	if id == uuid.Nil {
+		return id, fmt.Errorf("it is the nil ID (all zeros), which no access package or tenant has")
+	}
 	return id, nil
 }
 

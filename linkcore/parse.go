@@ -166,7 +166,11 @@ func (p *urlParser) parseOther(rest string) (*URL, string) {
 		if end < 0 {
 			end = len(rest)
 		}
-		p.u.Path = percentEncode(rest[:end], c0ControlSet)
+		if strings.HasPrefix(rest, "/") {
+			p.u.Path = serializePath(rest[:end], false, p)
+		} else {
+			p.u.Path = percentEncode(rest[:end], c0ControlSet)
+		}
 		p.parseQueryFragment(rest[end:], false)
 		return &p.u, ""
 	}
@@ -189,7 +193,7 @@ func (p *urlParser) parseOther(rest string) (*URL, string) {
 		if reason := p.parseHost(hostText); reason != "" {
 			return nil, reason
 		}
-	} else if hostText != "" {
+	} else {
 		for i := 0; i < len(hostText); i++ {
 			if c := hostText[i]; c < 0x80 && strings.IndexByte(forbiddenHost, c) >= 0 {
 				return nil, "its host has the character " + strconv.QuoteRune(rune(c)) + ", which a host cannot contain"

@@ -10,8 +10,8 @@ const (
 	fragmentSet                      // + space " < > `
 	querySet                         // + space " # < >
 	specialQuerySet                  // querySet + '
-	pathSet                          // querySet + ? ^ ` { }
-	userinfoSet                      // pathSet + / : ; = @ [ \ ] |
+	pathSet                          // querySet + ? ` { }
+	userinfoSet                      // pathSet + / : ; = @ [ \ ] ^ |
 )
 
 // shouldEncode reports whether the byte c is percent-encoded in set.
@@ -27,7 +27,7 @@ func shouldEncode(c byte, set encodeSet) bool {
 	case specialQuerySet:
 		return strings.IndexByte(" \"#<>'", c) >= 0
 	case pathSet:
-		return strings.IndexByte(" \"#<>?^`{}", c) >= 0
+		return strings.IndexByte(" \"#<>?`{}", c) >= 0
 	case userinfoSet:
 		return strings.IndexByte(" \"#<>?^`{}/:;=@[\\]|", c) >= 0
 	}

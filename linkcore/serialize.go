@@ -23,6 +23,9 @@ func (u *URL) String() string {
 			b.WriteString(u.Port)
 		}
 	}
+	if u.HostKind == NoHost && u.Scheme != "file" && strings.HasPrefix(u.Path, "//") {
+		b.WriteString("/.") // keeps "//" in the path from reading as a host
+	}
 	b.WriteString(u.Path)
 	if u.HasQuery {
 		b.WriteByte('?')

@@ -111,3 +111,50 @@ func orDash(s string) string {
 	}
 	return s
 }
+
+// A URLCase is one line of testdata/url.txt: an input and the href the URL
+// standard gives it, or "error" where the browser refuses it.
+type URLCase struct {
+	File  string
+	Line  int
+	Input string
+	Href  string // "error" when the browser refuses the input
+}
+
+// ParseURLCases reads the lines of testdata/url.txt:
+//
+//	<input> => <href or error>
+//
+// with the input Go-quoted when it starts with a double quote.
+func ParseURLCases(file string, data []byte) ([]URLCase, error) {
+	var cases []URLCase
+	for n, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimRight(line, "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		c := URLCase{File: file, Line: n + 1}
+		var rest string
+		if strings.HasPrefix(line, `"`) {
+			quoted, err := strconv.QuotedPrefix(line)
+			if err != nil {
+				return nil, fmt.Errorf("%s:%d: bad quoted input: %v", file, n+1, err)
+			}
+			c.Input, _ = strconv.Unquote(quoted)
+			rest = line[len(quoted):]
+		} else {
+			i := strings.LastIndex(line, arrow)
+			if i < 0 {
+				return nil, fmt.Errorf("%s:%d: no %q in the line", file, n+1, arrow)
+			}
+			c.Input, rest = line[:i], line[i:]
+		}
+		href, ok := strings.CutPrefix(rest, arrow)
+		if !ok || href == "" {
+			return nil, fmt.Errorf("%s:%d: want %q and an href after the input", file, n+1, arrow)
+		}
+		c.Href = href
+		cases = append(cases, c)
+	}
+	return cases, nil
+}

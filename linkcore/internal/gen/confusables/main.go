@@ -193,35 +193,46 @@ type generator struct {
 	nfd         map[rune]string // canonical decomposition
 }
 
-// skeleton is UTS #39's skeleton of one character, with three departures
-// that suit host names: diacritics are removed (Chromium compares such a
-// skeleton too: "mícrosoft" imitates "microsoft"), the result is lower case
-// (hosts are; confusables.txt maps "0" to "O"), and a lone "l" prototype
-// (l, 1, I, |, Cyrillic ӏ) is read as "i", which it imitates in a host
-// as well as it imitates "l".
+// skeleton is UTS #39's skeleton of one character, with the departures
+// Chromium makes and two that suit host names. As in Chromium, diacritics
+// are removed ("mícrosoft" imitates "microsoft") and chromiumExtras apply
+// before confusables.txt. The result is lower case (hosts are;
+// confusables.txt maps "0" to "O"), and a lone "l" prototype (l, 1, I, |,
+// Cyrillic ӏ) is read as "i", which it imitates in a host as well as it
+// imitates "l".
 func (g *generator) skeleton(r rune) string {
-	var b strings.Builder
-	for _, d := range g.decompose(r) {
-		if unicode.Is(unicode.Mn, d) {
-			continue
-		}
-		proto, ok := chromiumExtras[d]
-		if !ok {
-			proto, ok = g.confusables[d]
-		}
-		if !ok {
-			proto = string(d)
-		}
-		for _, p := range proto {
-			for _, q := range g.decompose(unicode.ToLower(p)) {
-				if !unicode.Is(unicode.Mn, q) {
-					b.WriteRune(q)
-				}
-			}
+	var extra strings.Builder
+	for _, d := range g.stripMarks(string(r)) {
+		if e, ok := chromiumExtras[d]; ok {
+			extra.WriteString(e)
+		} else {
+			extra.WriteRune(d)
 		}
 	}
-	if b.String() == "l" {
+	var mapped strings.Builder
+	for _, d := range extra.String() {
+		if proto, ok := g.confusables[d]; ok {
+			mapped.WriteString(strings.ToLower(proto))
+		} else {
+			mapped.WriteRune(unicode.ToLower(d))
+		}
+	}
+	skel := g.stripMarks(mapped.String())
+	if skel == "l" {
 		return "i"
+	}
+	return skel
+}
+
+// stripMarks decomposes s (NFD) and drops the nonspacing marks.
+func (g *generator) stripMarks(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		for _, d := range g.decompose(r) {
+			if !unicode.Is(unicode.Mn, d) {
+				b.WriteRune(d)
+			}
+		}
 	}
 	return b.String()
 }
