@@ -119,6 +119,9 @@ func redactIfWrapped(r Report) string {
 
 // checkCharacters flags characters that hide or reorder what people see.
 func checkCharacters(r *Report, text string) {
+	if isASCII(text) {
+		return // every invisible and bidi character is outside ASCII
+	}
 	var invisible, bidi rune = -1, -1
 	for _, ch := range text {
 		if invisible < 0 && isInvisible(ch) {
@@ -244,10 +247,10 @@ func checkFragment(r *Report, link *Link, u *URL) {
 	}
 	rest := fragment[len(requestRoute):]
 	idText, trailing := rest, ""
-	if i := strings.IndexAny(rest, "/?&#"); i >= 0 {
+	if i := afterPackageID.index(rest); i >= 0 {
 		idText, trailing = rest[:i], rest[i:]
 	}
-	if page, ok := pageByRoute(requestRoute + idText); ok && idText != "" {
+	if page, ok := pageByRoute(requestRoute + idText); len(idText) < 36 && ok && idText != "" {
 		link.Page = page
 		r.add(CodeOtherPage, "The link opens "+page.Name+", not a request for an access package.", "Copy the link from the access package's Overview page in the Entra admin center.")
 		return
@@ -264,15 +267,35 @@ func checkFragment(r *Report, link *Link, u *URL) {
 	case err != nil:
 		r.add(CodeIDInvalid, "The access package ID "+quoteShort(idText)+" is not valid: "+err.Error()+".", "Copy the package ID from the access package's Overview page.")
 		return
-	case idText != id.String() && len(idText) == 36 && strings.ToLower(idText) == id.String():
+	case isCanonicalGUID(idText):
+	case len(idText) == 36 && strings.ToLower(idText) == id.String():
 		r.add(CodeIDNotCanonical, "The access package ID is in upper case.", "Write it as "+id.String()+".")
-	case idText != id.String():
+	default:
 		r.add(CodeIDInvalid, "The access package ID "+quoteShort(idText)+" is not in the form the portal reads.", "Write it as "+id.String()+".")
 	}
 	link.PackageID = id
 	if trailing != "" {
 		r.add(CodeFragmentTrailing, quoteShort(trailing)+" follows the access package ID.", "Remove everything after the ID.")
 	}
+}
+
+// isCanonicalGUID reports whether s is an ID exactly as the portal writes
+// it: lower-case 8-4-4-4-12.
+func isCanonicalGUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if i == 8 || i == 13 || i == 18 || i == 23 {
+			if c != '-' {
+				return false
+			}
+		} else if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // isGUIDPrefix reports whether s is the start of an 8-4-4-4-12 ID.

@@ -80,8 +80,8 @@ func findLinks(text string) []candidate {
 // those characters from a link, so the whole text is the link. Text with
 // spaces, or with a second link on a later line, is prose.
 func wholeLink(text string) (string, bool) {
-	trimmed := strings.TrimFunc(text, func(r rune) bool { return r <= ' ' })
-	if !strings.ContainsAny(trimmed, "\t\n\r") || strings.ContainsAny(trimmed, " \f\v") {
+	trimmed := trimC0Space(text)
+	if tabOrNewline.index(trimmed) < 0 || strings.ContainsAny(trimmed, " \f\v") {
 		return "", false
 	}
 	tokens := strings.FieldsFunc(trimmed, func(r rune) bool { return r == '\t' || r == '\n' || r == '\r' })
@@ -284,6 +284,16 @@ func entityValue(name string) (string, bool) {
 	return string(rune(n)), true
 }
 
+// containsHXX reports whether text has "hxx" in any case.
+func containsHXX(text string) bool {
+	for i := 0; i+2 < len(text); i++ {
+		if text[i]|0x20 == 'h' && text[i+1]|0x20 == 'x' && text[i+2]|0x20 == 'x' {
+			return true
+		}
+	}
+	return false
+}
+
 // defangs are the ways people and security tools make links unclickable.
 var defangs = strings.NewReplacer(
 	"hxxps://", "https://", "hXXps://", "https://", "HXXPS://", "https://",
@@ -294,6 +304,9 @@ var defangs = strings.NewReplacer(
 
 // refang restores defanged links.
 func refang(text string) (string, bool) {
+	if !strings.ContainsAny(text, "[({") && !containsHXX(text) {
+		return text, false // the common case, without the replacer's cost
+	}
 	out := defangs.Replace(text)
 	return out, out != text
 }

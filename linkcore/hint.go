@@ -75,14 +75,16 @@ func ParseDirectoryHint(s string) (DirectoryHint, error) {
 		}
 		return DirectoryHint{Kind: HintTenantID, Value: id.String()}, nil
 	}
-	for i, r := range []rune(text) {
+	i := -1
+	for _, r := range text {
+		i++
 		switch {
 		case r == '@':
 			if i == 0 {
 				return fail("remove the leading \"@\": the link adds it")
 			}
 			return fail("character %d is \"@\": give the domain only (contoso.com), not an address", i+1)
-		case strings.ContainsRune("/#?\\:%", r):
+		case r == '/' || r == '#' || r == '?' || r == '\\' || r == ':' || r == '%':
 			return fail("character %d is %q, which cannot be in a domain name: give the domain only", i+1, r)
 		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0':
 			return fail("character %d is a space; a domain name has none", i+1)
@@ -97,13 +99,15 @@ func ParseDirectoryHint(s string) (DirectoryHint, error) {
 	if len(ascii) > maxDomainOctets {
 		return fail("it is %d characters long; a domain name has at most %d", len(ascii), maxDomainOctets)
 	}
-	labels := strings.Split(ascii, ".")
-	if len(labels) < 2 {
+	if !strings.Contains(ascii, ".") {
 		return fail("a tenant domain has at least two labels, such as contoso.onmicrosoft.com")
 	}
-	for i, label := range labels {
+	rest := ascii
+	for i := 0; rest != "" || i == 0; i++ {
+		label, after, more := strings.Cut(rest, ".")
+		rest = after
 		switch {
-		case label == "" && i == len(labels)-1:
+		case label == "" && !more && i > 0:
 			return fail("it ends with a dot; remove it")
 		case label == "":
 			return fail("label %d is empty (two dots in a row, or a leading dot)", i+1)
@@ -117,6 +121,9 @@ func ParseDirectoryHint(s string) (DirectoryHint, error) {
 				r, _ := utf8.DecodeRuneInString(label[j:])
 				return fail("label %d has %s; a domain name has letters, digits and hyphens", i+1, describeRune(r))
 			}
+		}
+		if more && rest == "" {
+			return fail("it ends with a dot; remove it")
 		}
 	}
 	return DirectoryHint{Kind: HintDomain, Value: ascii}, nil

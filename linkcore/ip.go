@@ -9,14 +9,22 @@ import (
 // endsInNumber reports whether a host's last label is a number, which makes
 // the browser read the whole host as IPv4 ("0x7f.1", "2130706433").
 func endsInNumber(host string) bool {
-	labels := strings.Split(host, ".")
-	if labels[len(labels)-1] == "" {
-		if len(labels) == 1 {
+	if host == "" {
+		return false
+	}
+	if host[len(host)-1] == '.' {
+		if len(host) == 1 {
 			return false
 		}
-		labels = labels[:len(labels)-1]
+		host = host[:len(host)-1]
 	}
-	last := labels[len(labels)-1]
+	last := host[strings.LastIndexByte(host, '.')+1:]
+	if last == "" {
+		return false
+	}
+	if c := last[len(last)-1]; c < '0' || c > '9' {
+		return len(last) >= 2 && (last[:2] == "0x" || last[:2] == "0X") && strings.Trim(last[2:], "0123456789abcdefABCDEF") == ""
+	}
 	if last != "" && strings.Trim(last, "0123456789") == "" {
 		return true
 	}

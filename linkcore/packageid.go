@@ -36,12 +36,15 @@ func ParsePackageID(s string) (uuid.UUID, error) {
 
 // parseGUID does the work of ParsePackageID; its errors carry only the reason.
 func parseGUID(s string) (uuid.UUID, error) {
-	clean := strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
-			return -1
-		}
-		return r
-	}, s)
+	clean := s
+	if !isCompactASCII(s) {
+		clean = strings.Map(func(r rune) rune {
+			if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+				return -1
+			}
+			return r
+		}, s)
+	}
 	if clean == "" {
 		return uuid.UUID{}, fmt.Errorf("it is empty")
 	}
@@ -61,8 +64,9 @@ func parseGUID(s string) (uuid.UUID, error) {
 	var hex [32]byte
 	switch n := utf8.RuneCountInString(clean); {
 	case n == 36:
-		digits := 0
-		for i, r := range []rune(clean) {
+		digits, i := 0, -1
+		for _, r := range clean {
+			i++
 			if i == 8 || i == 13 || i == 18 || i == 23 {
 				if r != '-' {
 					return uuid.UUID{}, fmt.Errorf("character %d is %s; a hyphen belongs there (8-4-4-4-12 groups)", i+1, describeRune(r))
@@ -76,15 +80,18 @@ func parseGUID(s string) (uuid.UUID, error) {
 			digits++
 		}
 	case n == 32:
-		for i, r := range []rune(clean) {
+		i := -1
+		for _, r := range clean {
+			i++
 			if !isHex(r) {
 				return uuid.UUID{}, fmt.Errorf("character %d is %s, not a hexadecimal digit (0-9, a-f)", i+1, describeRune(r))
 			}
 			hex[i] = byte(r)
 		}
 	default:
-		digits := 0
-		for i, r := range []rune(clean) {
+		digits, i := 0, -1
+		for _, r := range clean {
+			i++
 			switch {
 			case isHex(r):
 				digits++
@@ -106,6 +113,17 @@ func parseGUID(s string) (uuid.UUID, error) {
 		return id, fmt.Errorf("it is the nil ID (all zeros), which no access package or tenant has")
 	}
 	return id, nil
+}
+
+// isCompactASCII reports whether s is ASCII without white space, the form
+// IDs nearly always come in, so that parsing it needs no copy.
+func isCompactASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] <= ' ' || s[i] >= 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 func isHex(r rune) bool {

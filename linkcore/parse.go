@@ -43,8 +43,8 @@ func (p *urlParser) quirk(c Code) {
 
 // parse returns the URL, or a reason the browser would refuse it.
 func (p *urlParser) parse() (*URL, string) {
-	s := strings.TrimFunc(p.input, func(r rune) bool { return r <= ' ' })
-	if strings.ContainsAny(s, "\t\n\r") {
+	s := trimC0Space(p.input)
+	if tabOrNewline.index(s) >= 0 {
 		s = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(s)
 		p.quirk(CodeWhitespaceRemoved)
 	}
@@ -103,10 +103,7 @@ func (p *urlParser) parseSpecial(rest, defaultPort string) (*URL, string) {
 		p.quirk(CodeMissingSlashes)
 	}
 	rest = rest[slashes:]
-	end := strings.IndexAny(rest, "/\\?#")
-	if end < 0 {
-		end = len(rest)
-	}
+	end := specialAuthorityEnd.indexOrEnd(rest)
 	authority, tail := rest[:end], rest[end:]
 	if at := strings.LastIndexByte(authority, '@'); at >= 0 {
 		p.parseUserinfo(authority[:at])
@@ -135,10 +132,7 @@ func (p *urlParser) parseSpecial(rest, defaultPort string) (*URL, string) {
 func (p *urlParser) parseFile(rest string) (*URL, string) {
 	if len(rest) >= 2 && isSlash(rest[0]) && isSlash(rest[1]) {
 		rest = rest[2:]
-		end := strings.IndexAny(rest, "/\\?#")
-		if end < 0 {
-			end = len(rest)
-		}
+		end := specialAuthorityEnd.indexOrEnd(rest)
 		hostText := rest[:end]
 		rest = rest[end:]
 		if hostText != "" && !isWindowsDriveLetter(hostText) {
@@ -162,10 +156,7 @@ func isWindowsDriveLetter(s string) bool {
 // javascript:, data: or mailto:. Only "scheme://host" forms have a host.
 func (p *urlParser) parseOther(rest string) (*URL, string) {
 	if !strings.HasPrefix(rest, "//") {
-		end := strings.IndexAny(rest, "?#")
-		if end < 0 {
-			end = len(rest)
-		}
+		end := queryOrFragment.indexOrEnd(rest)
 		if strings.HasPrefix(rest, "/") {
 			p.u.Path = serializePath(rest[:end], false, p)
 		} else {
@@ -175,10 +166,7 @@ func (p *urlParser) parseOther(rest string) (*URL, string) {
 		return &p.u, ""
 	}
 	rest = rest[2:]
-	end := strings.IndexAny(rest, "/?#")
-	if end < 0 {
-		end = len(rest)
-	}
+	end := authorityEnd.indexOrEnd(rest)
 	authority, tail := rest[:end], rest[end:]
 	if at := strings.LastIndexByte(authority, '@'); at >= 0 {
 		p.parseUserinfo(authority[:at])
@@ -300,10 +288,7 @@ func (p *urlParser) parseHost(text string) string {
 
 // parsePathQueryFragment reads the path, then query and fragment.
 func (p *urlParser) parsePathQueryFragment(tail string, special bool) {
-	end := strings.IndexAny(tail, "?#")
-	if end < 0 {
-		end = len(tail)
-	}
+	end := queryOrFragment.indexOrEnd(tail)
 	p.u.Path = serializePath(tail[:end], special, p)
 	p.parseQueryFragment(tail[end:], special)
 }
@@ -334,6 +319,9 @@ func serializePath(path string, special bool, p *urlParser) string {
 			return "/"
 		}
 		return ""
+	}
+	if path[0] == '/' && !strings.Contains(path, "\\") && !hasDotSegment(path) && percentEncode(path, pathSet) == path {
+		return path // nothing to resolve or encode: the common case, without allocating
 	}
 	var segments []string
 	isSep := func(c byte) bool { return c == '/' || special && c == '\\' }
@@ -374,6 +362,24 @@ func serializePath(path string, special bool, p *urlParser) string {
 		start = i + 1
 	}
 	return "/" + strings.Join(segments, "/")
+}
+
+// hasDotSegment reports whether a '/'-separated path has a segment that
+// is "." or "..", plainly or percent-encoded.
+func hasDotSegment(path string) bool {
+	for len(path) > 0 {
+		i := strings.IndexByte(path, '/')
+		segment := path
+		if i >= 0 {
+			segment, path = path[:i], path[i+1:]
+		} else {
+			path = ""
+		}
+		if len(segment) <= 6 && (isSingleDot(segment) || isDoubleDot(segment)) {
+			return true
+		}
+	}
+	return false
 }
 
 func isSingleDot(s string) bool { return s == "." || strings.EqualFold(s, "%2e") }

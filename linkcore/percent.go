@@ -14,25 +14,27 @@ const (
 	userinfoSet                      // pathSet + / : ; = @ [ \ ] ^ |
 )
 
+// encodeTables holds, per set, which bytes are percent-encoded: a table
+// lookup keeps ParseURL within a small factor of net/url.
+var encodeTables = func() (t [userinfoSet + 1][256]bool) {
+	extra := [...]string{
+		c0ControlSet:    "",
+		fragmentSet:     " \"<>`",
+		querySet:        " \"#<>",
+		specialQuerySet: " \"#<>'",
+		pathSet:         " \"#<>?`{}",
+		userinfoSet:     " \"#<>?^`{}/:;=@[\\]|",
+	}
+	for set, chars := range extra {
+		for c := 0; c < 256; c++ {
+			t[set][c] = c < 0x20 || c > 0x7e || strings.IndexByte(chars, byte(c)) >= 0
+		}
+	}
+	return t
+}()
+
 // shouldEncode reports whether the byte c is percent-encoded in set.
-func shouldEncode(c byte, set encodeSet) bool {
-	if c < 0x20 || c > 0x7e {
-		return true
-	}
-	switch set {
-	case fragmentSet:
-		return strings.IndexByte(" \"<>`", c) >= 0
-	case querySet:
-		return strings.IndexByte(" \"#<>", c) >= 0
-	case specialQuerySet:
-		return strings.IndexByte(" \"#<>'", c) >= 0
-	case pathSet:
-		return strings.IndexByte(" \"#<>?`{}", c) >= 0
-	case userinfoSet:
-		return strings.IndexByte(" \"#<>?^`{}/:;=@[\\]|", c) >= 0
-	}
-	return false
-}
+func shouldEncode(c byte, set encodeSet) bool { return encodeTables[set][c] }
 
 // percentEncode encodes the bytes of s that set requires, as UTF-8 bytes.
 // It returns s itself, without allocating, when nothing needs encoding.
