@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"accesslink/linkcore"
-	"accesslink/linkcore/internal/golden"
+	"accesslink/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the expectations in testdata/check from the current results")

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"accesslink/linkcore"
-	"accesslink/linkcore/internal/golden"
+	"accesslink/internal/golden"
 )
 
 func loadURLCases(t testing.TB) []golden.URLCase {

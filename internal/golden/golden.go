@@ -1,4 +1,4 @@
-// Package golden reads the golden check cases in linkcore/testdata/check:
+// Package golden reads the golden cases in linkcore/testdata/check:
 // one case per line, so that adding a case is adding a line.
 //
 //	# comment
