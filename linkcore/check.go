@@ -70,7 +70,9 @@ func checkCandidate(c candidate) Report {
 		u = parsed
 		if depth == maxWrapperDepth {
 			r.add(CodeWrapperTooDeep, "The link is wrapped more than "+itoa(maxWrapperDepth)+" times.", "Ask the sender for the original link.")
-			break
+			r.URL = u
+			r.Input = redactIfWrapped(r)
+			return r
 		}
 		inner, name, err := unwrap(u)
 		if name == "" {
