@@ -233,8 +233,7 @@ func checkFragment(r *Report, link *Link, u *URL) {
 		r.add(CodeFragmentEncoded, "The page part "+quoteShort("#"+fragment)+" is percent-encoded, so the portal will not recognise it.", "Write it as "+quoteShort("#"+decoded)+".")
 		return
 	}
-	lower := strings.ToLower(fragment)
-	if !strings.HasPrefix(lower, requestRoute) {
+	if len(fragment) < len(requestRoute) || !strings.EqualFold(fragment[:len(requestRoute)], requestRoute) {
 		route, _, _ := strings.Cut(fragment, "?")
 		if page, ok := pageByRoute(strings.TrimSuffix(route, "/")); ok && route != "" {
 			link.Page = page
@@ -252,10 +251,12 @@ func checkFragment(r *Report, link *Link, u *URL) {
 	if i := afterPackageID.index(rest); i >= 0 {
 		idText, trailing = rest[:i], rest[i:]
 	}
-	if page, ok := pageByRoute(requestRoute + idText); len(idText) < 36 && ok && idText != "" {
-		link.Page = page
-		r.add(CodeOtherPage, "The link opens "+page.Name+", not a request for an access package.", "Copy the link from the access package's Overview page in the Entra admin center.")
-		return
+	if len(idText) < 36 && idText != "" {
+		if page, ok := pageByRoute(requestRoute + idText); ok {
+			link.Page = page
+			r.add(CodeOtherPage, "The link opens "+page.Name+", not a request for an access package.", "Copy the link from the access package's Overview page in the Entra admin center.")
+			return
+		}
 	}
 	if idText == "" {
 		r.add(CodeIDMissing, "The link ends before the access package ID.", "Add the package ID after #/access-packages/.")

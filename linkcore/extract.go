@@ -32,14 +32,21 @@ var linkSchemes = []string{"https", "http", "hxxps", "hxxp", "javascript", "vbsc
 // surrounding brackets, quotes and trailing punctuation removed.
 func findLinks(text string) []candidate {
 	var global []Code
-	if decoded, ok := decodeQuotedPrintable(text); ok {
-		text, global = decoded, append(global, CodeQuotedPrintable)
+	signs := scanSigns(text)
+	if signs.equals {
+		if decoded, ok := decodeQuotedPrintable(text); ok {
+			text, global = decoded, append(global, CodeQuotedPrintable)
+		}
 	}
-	if decoded, ok := decodeEntities(text); ok {
-		text, global = decoded, append(global, CodeHTMLEntities)
+	if signs.ampersand {
+		if decoded, ok := decodeEntities(text); ok {
+			text, global = decoded, append(global, CodeHTMLEntities)
+		}
 	}
-	if refanged, ok := refang(text); ok {
-		text, global = refanged, append(global, CodeDefanged)
+	if signs.bracket || signs.h {
+		if refanged, ok := refang(text); ok {
+			text, global = refanged, append(global, CodeDefanged)
+		}
 	}
 	if whole, ok := wholeLink(text); ok {
 		return []candidate{{text: whole, notes: global}}
@@ -73,6 +80,26 @@ func findLinks(text string) []candidate {
 		i = end
 	}
 	return found
+}
+
+// signs records, from one pass over a text, which repairs it may need, so
+// that a plain link skips them all.
+type signs struct{ equals, ampersand, bracket, h bool }
+
+func scanSigns(text string) (s signs) {
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '=':
+			s.equals = true
+		case '&':
+			s.ampersand = true
+		case '[', '(', '{':
+			s.bracket = true
+		case 'x', 'X':
+			s.h = s.h || (i > 0 && text[i-1]|0x20 == 'h')
+		}
+	}
+	return s
 }
 
 // wholeLink recognises a text that is one link with tabs or line breaks
@@ -305,7 +332,7 @@ var defangs = strings.NewReplacer(
 // refang restores defanged links.
 func refang(text string) (string, bool) {
 	if !strings.ContainsAny(text, "[({") && !containsHXX(text) {
-		return text, false // the common case, without the replacer's cost
+		return text, false
 	}
 	out := defangs.Replace(text)
 	return out, out != text

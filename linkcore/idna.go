@@ -16,7 +16,9 @@ import (
 // as not genuine; it is never mistaken for a genuine host, only possibly
 // shown with a different Punycode than the browser would show.
 func domainToASCII(s string) (string, error) {
-	if isASCII(s) {
+	if plain, ascii := plainASCIIHost(s); plain {
+		return s, nil
+	} else if ascii {
 		lower := strings.ToLower(s)
 		if !strings.Contains(lower, "xn--") {
 			return lower, nil
@@ -113,6 +115,25 @@ func domainToUnicode(ascii string) string {
 		}
 	}
 	return strings.Join(labels, ".")
+}
+
+// plainASCIIHost reports, in one pass, whether s is ASCII (ascii) and
+// whether it is already lower case without "xn--" labels (plain), the
+// form nearly every host comes in.
+func plainASCIIHost(s string) (plain, ascii bool) {
+	plain = true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return false, false
+		case 'A' <= c && c <= 'Z':
+			plain = false
+		case c == '-' && i >= 3 && s[i-1] == '-' && s[i-2]|0x20 == 'n' && s[i-3]|0x20 == 'x':
+			plain = false
+		}
+	}
+	return plain, true
 }
 
 func isASCII(s string) bool {

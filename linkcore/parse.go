@@ -183,7 +183,7 @@ func (p *urlParser) parseOther(rest string) (*URL, string) {
 		}
 	} else {
 		for i := 0; i < len(hostText); i++ {
-			if c := hostText[i]; c < 0x80 && strings.IndexByte(forbiddenHost, c) >= 0 {
+			if c := hostText[i]; forbiddenHostBytes[c] {
 				return nil, "its host has the character " + strconv.QuoteRune(rune(c)) + ", which a host cannot contain"
 			}
 		}
@@ -237,9 +237,14 @@ func splitHostPort(authority string) (host, port, reason string) {
 	return authority, "", ""
 }
 
-// forbiddenHost holds the ASCII forbidden host code points of the URL
-// standard that can still be present once the authority has been split.
-const forbiddenHost = "\x00\t\n\r #/:<>?@[\\]^|"
+// forbiddenHostBytes holds the forbidden host code points of the URL
+// standard; forbiddenDomainBytes adds the rest of the forbidden domain
+// code points (C0 controls, '%', DEL).
+var (
+	forbiddenHostBytes   = makeByteSet("\x00\t\n\r #/:<>?@[\\]^|")
+	forbiddenDomainBytes = makeByteSet("\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f" +
+		"\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f #%/:<>?@[\\]^|\x7f")
+)
 
 // parseHost reads a special URL's host: IPv6 in brackets, else a domain
 // (percent-decoded, mapped to ASCII) that may turn out to be IPv4.
@@ -270,7 +275,7 @@ func (p *urlParser) parseHost(text string) string {
 		return "its host is empty"
 	}
 	for i := 0; i < len(ascii); i++ {
-		if c := ascii[i]; c <= ' ' || c == '%' || c == 0x7f || strings.IndexByte(forbiddenHost, c) >= 0 {
+		if c := ascii[i]; forbiddenDomainBytes[c] {
 			return "its host has " + describeRune(rune(c)) + ", which a host name cannot contain"
 		}
 	}
