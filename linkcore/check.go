@@ -21,6 +21,9 @@ func Check(text string) []Report {
 	if !utf8.ValidString(text) {
 		text = strings.ToValidUTF8(text, "\uFFFD")
 	}
+	if link, ok := plainLink(text); ok && !truncated {
+		return []Report{checkCandidate(candidate{text: link, ascii: true})}
+	}
 	candidates := findLinks(text)
 	if len(candidates) == 0 {
 		r := Report{Input: text, Verdict: OK}
@@ -57,7 +60,9 @@ func checkCandidate(c candidate) Report {
 	for _, note := range c.notes {
 		r.add(note, noteMessages[note], "")
 	}
-	checkCharacters(&r, c.text)
+	if !c.ascii {
+		checkCharacters(&r, c.text)
+	}
 	text := c.text
 	var u *URL
 	for depth := 0; ; depth++ {
@@ -120,11 +125,7 @@ func redactIfWrapped(r Report) string {
 }
 
 // checkCharacters flags characters that hide or reorder what people see.
-func checkCharacters(r *Report, text string) {
-	if isASCII(text) {
-		return // every invisible and bidi character is outside ASCII
-	}
-	var invisible, bidi rune = -1, -1
+func checkCharacters(r *Report, text string) {	var invisible, bidi rune = -1, -1
 	for _, ch := range text {
 		if invisible < 0 && isInvisible(ch) {
 			invisible = ch

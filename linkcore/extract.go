@@ -20,6 +20,7 @@ const (
 type candidate struct {
 	text  string
 	notes []Code // CodeHTMLEntities, CodeQuotedPrintable, CodeDefanged, CodeLineBroken, CodeNoScheme
+	ascii bool   // known to be ASCII, so free of invisible and bidi characters
 }
 
 // linkSchemes are the schemes that start a link in free text. Other
@@ -80,6 +81,29 @@ func findLinks(text string) []candidate {
 		i = end
 	}
 	return found
+}
+
+// plainNeedsWork marks the bytes that send a text down the full path of
+// findLinks: white space, delimiters, the signs of encodings and defanging,
+// and non-ASCII.
+var plainNeedsWork = func() (set byteSet) {
+	set = makeByteSet(" \t\n\r\f\v<>\"`'&=[](){}xX")
+	for c := 0x80; c < 0x100; c++ {
+		set[c] = true
+	}
+	return set
+}()
+
+// plainLink recognises the most common input, a bare https link with
+// nothing around it and nothing to repair, in one pass.
+func plainLink(text string) (string, bool) {
+	if len(text) < 8 || !strings.EqualFold(text[:8], "https://") || plainNeedsWork.index(text) >= 0 {
+		return "", false
+	}
+	if trimTrailing(text) != text {
+		return "", false
+	}
+	return text, true
 }
 
 // signs records, from one pass over a text, which repairs it may need, so

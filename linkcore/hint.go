@@ -61,6 +61,9 @@ const (
 // (Unicode in, Punycode out, as the browser maps it) or its tenant ID.
 // Surrounding white space is ignored; an empty text is an error.
 func ParseDirectoryHint(s string) (DirectoryHint, error) {
+	if isPlainDomain(s) {
+		return DirectoryHint{Kind: HintDomain, Value: s}, nil
+	}
 	text := strings.TrimSpace(s)
 	fail := func(format string, args ...any) (DirectoryHint, error) {
 		return DirectoryHint{}, &HintError{Input: s, Reason: fmt.Sprintf(format, args...)}
@@ -127,6 +130,34 @@ func ParseDirectoryHint(s string) (DirectoryHint, error) {
 		}
 	}
 	return DirectoryHint{Kind: HintDomain, Value: ascii}, nil
+}
+
+// isPlainDomain reports, in one pass, whether s is already a canonical
+// domain hint: lower-case letters, digits and hyphens in two or more valid
+// labels. Anything else takes the general path, which explains the fault.
+func isPlainDomain(s string) bool {
+	if len(s) > maxDomainOctets || len(s) == 0 {
+		return false
+	}
+	labelStart, dots := 0, 0
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == '.' {
+			n := i - labelStart
+			if n == 0 || n > maxLabelOctets || s[labelStart] == '-' || s[i-1] == '-' ||
+				(n >= 4 && s[labelStart+2] == '-' && s[labelStart+3] == '-') {
+				return false // empty, long, hyphenated at an end, or "xn--"-like
+			}
+			if i < len(s) {
+				dots++
+			}
+			labelStart = i + 1
+			continue
+		}
+		if c := s[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return dots > 0
 }
 
 // looksLikeGUID reports whether s is shaped like a GUID rather than a domain:

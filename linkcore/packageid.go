@@ -36,6 +36,9 @@ func ParsePackageID(s string) (uuid.UUID, error) {
 
 // parseGUID does the work of ParsePackageID; its errors carry only the reason.
 func parseGUID(s string) (uuid.UUID, error) {
+	if id, ok := parseHyphenatedGUID(s); ok {
+		return id, nil
+	}
 	clean := s
 	if !isCompactASCII(s) {
 		clean = strings.Map(func(r rune) rune {
@@ -113,6 +116,27 @@ func parseGUID(s string) (uuid.UUID, error) {
 		return id, fmt.Errorf("it is the nil ID (all zeros), which no access package or tenant has")
 	}
 	return id, nil
+}
+
+// parseHyphenatedGUID reads the form IDs nearly always come in, 8-4-4-4-12
+// hexadecimal in either case, without the general path's checks.
+func parseHyphenatedGUID(s string) (id uuid.UUID, ok bool) {
+	if len(s) != 36 || s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-' {
+		return id, false
+	}
+	j := 0
+	for i := 0; i < 36; i += 2 {
+		if i == 8 || i == 13 || i == 18 || i == 23 {
+			i++
+		}
+		hi, lo := s[i], s[i+1]
+		if !isHex(rune(hi)) || !isHex(rune(lo)) {
+			return id, false
+		}
+		id[j] = unhex(hi)<<4 | unhex(lo)
+		j++
+	}
+	return id, id != uuid.Nil
 }
 
 // isCompactASCII reports whether s is ASCII without white space, the form

@@ -261,11 +261,13 @@ func (p *urlParser) parseHost(text string) string {
 		return ""
 	}
 	decoded := percentDecode(text)
-	if !utf8.ValidString(decoded) {
-		return "its host is not valid UTF-8 once percent-decoded"
-	}
-	if decoded != strings.ToLower(decoded) && isASCII(decoded) {
-		p.quirk(CodeUppercase)
+	if plain, ascii := plainASCIIHost(decoded); !plain {
+		if !utf8.ValidString(decoded) {
+			return "its host is not valid UTF-8 once percent-decoded"
+		}
+		if ascii && decoded != strings.ToLower(decoded) {
+			p.quirk(CodeUppercase)
+		}
 	}
 	ascii, err := domainToASCII(decoded)
 	if err != nil {
