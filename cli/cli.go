@@ -44,7 +44,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "build":
 		return runBuild(args[1:], stdout, stderr)
 	case "ready":
-		return runReady(args[1:], stdout, stderr)
+		return runReady(args[1:], stdin, stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
