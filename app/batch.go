@@ -1,0 +1,467 @@
+package app
+
+import (
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"accesslink/linkcore"
+
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+const (
+	// batchChunk is how many lines are checked between two chances for the
+	// browser to paint and handle input: the page never freezes.
+	batchChunk = 500
+	// batchPage is how many result rows are rendered at a time.
+	batchPage = 200
+	// maxFileSize bounds a dropped file.
+	maxFileSize = 8 << 20
+)
+
+var verdictNames = []string{"ok", "warning", "error", "danger"}
+
+// BatchPage is the Batch task: check many links, or build many from CSV.
+type BatchPage struct {
+	shell
+	mode        string // "check" or "build"
+	text        string
+	field       string // what the page puts in the box (see CheckPage.field)
+	hint, cloud string // build mode's defaults
+	fields      url.Values
+
+	run       int64        // the latest batch started, on the UI goroutine
+	latest    atomic.Int64 // the same, for the goroutine that checks
+	total     int
+	processed int
+	running   bool
+	elapsed   time.Duration
+	reports   []linkcore.LineReport
+	built     []linkcore.BuildRow
+	filter    string
+	shown     int
+	note      string // a message about the input (file too big, unreadable)
+	dragOver  bool
+}
+
+func (b *BatchPage) OnPreRender(ctx goapp.Context) { ctx.Page().SetTitle(taskTitle("/batch")) }
+
+func (b *BatchPage) OnMount(ctx goapp.Context) {
+	b.start(ctx, "/batch")
+	b.restore(ctx)
+}
+
+func (b *BatchPage) OnNav(ctx goapp.Context) {
+	b.start(ctx, "/batch")
+	b.restore(ctx)
+}
+
+func (b *BatchPage) restore(ctx goapp.Context) {
+	v := readFragment(ctx)
+	b.fields = v
+	b.mode = v.Get("mode")
+	if b.mode != "build" {
+		b.mode = "check"
+	}
+	b.hint, b.cloud = v.Get("hint"), v.Get("cloud")
+	if text := v.Get("lines"); text != b.text {
+		b.text, b.field = text, text
+	}
+	b.process(ctx)
+}
+
+func (b *BatchPage) save(ctx goapp.Context) {
+	v := url.Values{}
+	if b.mode == "build" {
+		v.Set("mode", "build")
+	}
+	for k, s := range map[string]string{"hint": b.hint, "cloud": b.cloud, "lines": b.text} {
+		if s != "" {
+			v.Set(k, s)
+		}
+	}
+	writeFragment(ctx, v)
+}
+
+func (b *BatchPage) selectedCloud() linkcore.Cloud {
+	if c, ok := linkcore.CloudByID(b.cloud); ok {
+		return c
+	}
+	return linkcore.DefaultCloud
+}
+
+// process runs the batch in chunks off the event handler, publishing
+// progress after each chunk.
+func (b *BatchPage) process(ctx goapp.Context) {
+	b.run++
+	b.latest.Store(b.run)
+	run, mode, text := b.run, b.mode, b.text
+	hint, cloud := b.hint, b.selectedCloud()
+	b.reports, b.built, b.processed, b.shown, b.elapsed = nil, nil, 0, batchPage, 0
+	if strings.TrimSpace(text) == "" {
+		b.total, b.running = 0, false
+		return
+	}
+	b.running = true
+	start := time.Now()
+	if mode == "build" {
+		ctx.Async(func() {
+			rows := linkcore.BuildFromCSV(text, hint, cloud)
+			ctx.Dispatch(func(ctx goapp.Context) {
+				if run == b.run {
+					b.built, b.total, b.processed, b.running, b.elapsed = rows, len(rows), len(rows), false, time.Since(start)
+				}
+			})
+		})
+		return
+	}
+	lines := linkcore.SplitBatch(text)
+	b.total = len(lines)
+	ctx.Async(func() {
+		for i := 0; i < len(lines) && b.latest.Load() == run; i += batchChunk {
+			chunk := linkcore.CheckBatch(lines[i:min(i+batchChunk, len(lines))])
+			ctx.Dispatch(func(ctx goapp.Context) {
+				if run != b.run {
+					return
+				}
+				b.reports = append(b.reports, chunk...)
+				b.processed = len(b.reports)
+				if b.processed == b.total {
+					b.running, b.elapsed = false, time.Since(start)
+				}
+			})
+			// Give the browser its turn: paint the progress, handle input.
+			time.Sleep(time.Millisecond)
+		}
+	})
+}
+
+func (b *BatchPage) onText(ctx goapp.Context, e goapp.Event) {
+	b.text = ctx.JSSrc().Get("value").String()
+	b.note = ""
+	b.save(ctx)
+	b.process(ctx)
+}
+
+func (b *BatchPage) onMode(ctx goapp.Context, e goapp.Event) {
+	b.mode = ctx.JSSrc().Get("value").String()
+	b.save(ctx)
+	b.process(ctx)
+}
+
+func (b *BatchPage) onHint(ctx goapp.Context, e goapp.Event) {
+	b.hint = ctx.JSSrc().Get("value").String()
+	b.save(ctx)
+	b.process(ctx)
+}
+
+func (b *BatchPage) onCloud(ctx goapp.Context, e goapp.Event) {
+	b.cloud = ctx.JSSrc().Get("value").String()
+	b.save(ctx)
+	b.process(ctx)
+}
+
+func (b *BatchPage) onFilter(ctx goapp.Context, e goapp.Event) {
+	b.filter = ctx.JSSrc().Get("value").String()
+	b.shown = batchPage
+}
+
+func (b *BatchPage) onMore(ctx goapp.Context, e goapp.Event) { b.shown += batchPage }
+
+// load takes a file's text as the batch.
+func (b *BatchPage) load(ctx goapp.Context, file goapp.Value) {
+	if !file.Truthy() {
+		return
+	}
+	if file.Get("size").Int() > maxFileSize {
+		b.note = "The file is larger than 8 MB; split it and try again."
+		return
+	}
+	name := file.Get("name").String()
+	readFile(ctx, file, func(ctx goapp.Context, text string, ok bool) {
+		if !ok {
+			b.note = "Could not read " + name + "."
+			return
+		}
+		b.text, b.field = text, text
+		b.note = "Loaded " + name + "."
+		b.save(ctx)
+		b.process(ctx)
+	})
+}
+
+func (b *BatchPage) onFile(ctx goapp.Context, e goapp.Event) {
+	b.load(ctx, ctx.JSSrc().Get("files").Index(0))
+}
+
+func (b *BatchPage) onDragOver(ctx goapp.Context, e goapp.Event) {
+	e.PreventDefault()
+	b.dragOver = true
+}
+
+func (b *BatchPage) onDragLeave(ctx goapp.Context, e goapp.Event) { b.dragOver = false }
+
+func (b *BatchPage) onDrop(ctx goapp.Context, e goapp.Event) {
+	e.PreventDefault()
+	b.dragOver = false
+	b.load(ctx, e.Get("dataTransfer").Get("files").Index(0))
+}
+
+func (b *BatchPage) exporter(name, mimeType string, content func() []byte) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) { download(name, mimeType, string(content())) }
+}
+
+func (b *BatchPage) Render() goapp.UI {
+	building := b.mode == "build"
+	label, help := "Links to check, one per line", "Paste lines, or drop a text or CSV file (a column named link or url is used)."
+	if building {
+		label, help = "CSV: name, access package ID, optional directory hint", "A header row names the columns; without one they are taken in that order."
+	}
+	dropClass := "drop"
+	if b.dragOver {
+		dropClass += " over"
+	}
+	return b.layout("/batch",
+		goapp.H1().Text("Check or build many links"),
+		goapp.P().Class("intro").Text("Check a list of links at once, for example every link in a newsletter or a "+
+			"spreadsheet, or build one link per access package from a CSV file. Export the results as CSV or JSON. "+
+			"Everything runs in this page; nothing is uploaded."),
+		goapp.Form().Class("task").Aria("busy", boolString(!b.live)).OnSubmit(preventSubmit).Body(
+			goapp.FieldSet().Class("modes").Body(
+				goapp.Legend().Text("Task"),
+				radio("batch-mode", "mode-check", "check", "Check links", !building, !b.live, b.onMode),
+				radio("batch-mode", "mode-build", "build", "Build links from CSV", building, !b.live, b.onMode),
+			),
+			goapp.If(building, b.buildDefaults()),
+			goapp.Div().Class(dropClass).OnDragOver(b.onDragOver).OnDragLeave(b.onDragLeave).OnDrop(b.onDrop).Body(
+				goapp.Label().For("batch-input").Text(label),
+				goapp.Textarea().ID("batch-input").Rows(8).Spellcheck(false).Disabled(!b.live).
+					Aria("describedby", "batch-help").Text(b.field).OnInput(b.onText),
+				goapp.P().ID("batch-help").Class("help").Text(help),
+				goapp.Label().For("batch-file").Text("Or choose a file"),
+				goapp.Input().ID("batch-file").Type("file").Accept(".txt,.csv,text/plain,text/csv").
+					Disabled(!b.live).OnChange(b.onFile),
+			),
+			goapp.P().Class("copied").Role("status").Text(b.note),
+			b.loading("the batch checker"),
+		),
+		b.resultsView(),
+	)
+}
+
+func radio(name, id, value, label string, checked, disabled bool, onChange goapp.EventHandler) goapp.UI {
+	return goapp.Div().Class("radio").Body(
+		goapp.Input().Type("radio").Name(name).ID(id).Value(value).Checked(checked).Disabled(disabled).OnChange(onChange),
+		goapp.Label().For(id).Text(label),
+	)
+}
+
+func (b *BatchPage) buildDefaults() goapp.UI {
+	cloud := b.selectedCloud()
+	options := make([]goapp.UI, len(linkcore.Clouds))
+	for i, c := range linkcore.Clouds {
+		options[i] = goapp.Option().Value(c.ID).Selected(c.ID == cloud.ID).Text(c.Name + " — " + c.Host)
+	}
+	return goapp.Div().Class("defaults").Body(
+		goapp.Div().Class("field").Body(
+			goapp.Label().For("batch-hint").Text("Default directory hint"),
+			goapp.Input().ID("batch-hint").Type("text").Value(b.fields.Get("hint")).Placeholder("contoso.onmicrosoft.com").
+				Aria("describedby", "batch-hint-help").OnInput(b.onHint),
+			goapp.P().ID("batch-hint-help").Class("help").Text("Used for rows without a hint of their own."),
+		),
+		goapp.Div().Class("field").Body(
+			goapp.Label().For("batch-cloud").Text("Cloud"),
+			goapp.Select().ID("batch-cloud").OnChange(b.onCloud).Body(options...),
+		),
+	)
+}
+
+// state is the batch's progress for scripts and tests: idle, running, done.
+func (b *BatchPage) state() string {
+	switch {
+	case b.running:
+		return "running"
+	case b.total > 0:
+		return "done"
+	}
+	return "idle"
+}
+
+func (b *BatchPage) resultsView() goapp.UI {
+	section := goapp.Section().Class("batch-results").Aria("label", "Results").
+		DataSet("state", b.state()).DataSet("processed", b.processed).DataSet("elapsed-ms", b.elapsed.Milliseconds())
+	if b.total == 0 && len(b.built) == 0 {
+		return section.Body(goapp.Div().Aria("live", "polite"))
+	}
+	var progress goapp.UI
+	if b.running {
+		progress = goapp.Div().Class("progress").Body(
+			goapp.Label().For("batch-progress").Text("Checked "+itoa(b.processed)+" of "+itoa(b.total)+" lines"),
+			goapp.Progress().ID("batch-progress").Max(b.total).Value(b.processed),
+		)
+	}
+	if b.mode == "build" {
+		return section.Body(goapp.Div().Aria("live", "polite").Text(itoa(len(b.built))+" rows read."), b.builtView())
+	}
+	return section.Body(
+		goapp.Div().Aria("live", "polite").Text(b.summary()),
+		progress,
+		b.countsView(),
+		b.reportsTable(),
+	)
+}
+
+func (b *BatchPage) summary() string {
+	if b.running {
+		return ""
+	}
+	return "Checked " + itoa(b.total) + " lines in " + itoa(int(b.elapsed.Milliseconds())) + " ms."
+}
+
+func (b *BatchPage) countsView() goapp.UI {
+	counts := map[string]int{}
+	for i := range b.reports {
+		counts[b.reports[i].Report.Verdict.String()]++
+	}
+	items := make([]goapp.UI, len(verdictNames))
+	for i, v := range verdictNames {
+		look := verdictLooks[v]
+		items[i] = goapp.Li().Class("count verdict-"+v).DataSet("verdict", v).Body(
+			goapp.Span().Class("verdict-icon").Aria("hidden", "true").Text(look.Icon+" "),
+			goapp.Text(look.Word+": "),
+			goapp.Strong().Class("count-n").Text(itoa(counts[v])),
+		)
+	}
+	options := []goapp.UI{goapp.Option().Value("").Selected(b.filter == "").Text("All verdicts")}
+	for _, v := range verdictNames {
+		options = append(options, goapp.Option().Value(v).Selected(b.filter == v).Text(verdictLooks[v].Word))
+	}
+	return goapp.Div().Class("batch-summary").Body(
+		goapp.Ul().Class("counts").Body(items...),
+		goapp.Div().Class("field").Body(
+			goapp.Label().For("batch-filter").Text("Show"),
+			goapp.Select().ID("batch-filter").OnChange(b.onFilter).Body(options...),
+		),
+		goapp.Div().Class("actions").Body(
+			goapp.Button().Type("button").Text("Export CSV").Disabled(b.running).
+				OnClick(b.exporter("accesslink-check.csv", "text/csv", func() []byte { return linkcore.ReportsCSV(b.reports) })),
+			goapp.Button().Type("button").Text("Export JSON").Disabled(b.running).
+				OnClick(b.exporter("accesslink-check.json", "application/json", func() []byte { return linkcore.ReportsJSON(b.reports) })),
+		),
+	)
+}
+
+func (b *BatchPage) reportsTable() goapp.UI {
+	var rows []goapp.UI
+	matched := 0
+	for i := range b.reports {
+		lr := &b.reports[i]
+		v := lr.Report.Verdict.String()
+		if b.filter != "" && v != b.filter {
+			continue
+		}
+		matched++
+		if len(rows) < b.shown {
+			rows = append(rows, reportRow(lr))
+		}
+	}
+	var more goapp.UI
+	if matched > len(rows) {
+		more = goapp.Button().Type("button").Class("secondary").
+			Text("Show more (" + itoa(matched-len(rows)) + " not shown)").OnClick(b.onMore)
+	}
+	return goapp.Div().Body(
+		goapp.Div().Class("table-wrap").Body(
+			goapp.Table().Body(
+				goapp.Caption().Class("visually-hidden").Text("Results per line"),
+				goapp.THead().Body(goapp.Tr().Body(
+					goapp.Th().Scope("col").Text("Line"),
+					goapp.Th().Scope("col").Text("Verdict"),
+					goapp.Th().Scope("col").Text("Link"),
+					goapp.Th().Scope("col").Text("Findings"),
+				)),
+				goapp.TBody().Body(rows...),
+			),
+		),
+		more,
+	)
+}
+
+func reportRow(lr *linkcore.LineReport) goapp.UI {
+	r := &lr.Report
+	v := r.Verdict.String()
+	var link goapp.UI
+	if r.Clickable() {
+		link = goapp.A().Href(r.Canonical()).Rel("noopener noreferrer").Target("_blank").Text(r.Canonical())
+	} else {
+		link = goapp.Code().Class("inert").Text(shorten(lr.Text, 300))
+	}
+	codes := make([]string, 0, len(r.Findings))
+	for _, f := range r.Findings {
+		codes = append(codes, string(f.Code))
+	}
+	return goapp.Tr().DataSet("verdict", v).Body(
+		goapp.Td().Text(itoa(lr.Line)),
+		goapp.Td().Class("sev-"+verdictLabel(v)).Body(
+			goapp.Span().Class("badge").Text(verdictLooks[v].Icon+" "+v),
+		),
+		goapp.Td().Body(link),
+		goapp.Td().Text(strings.Join(codes, " ")),
+	)
+}
+
+// verdictLabel maps a verdict to the severity class used for badges.
+func verdictLabel(v string) string {
+	if v == "ok" {
+		return "info"
+	}
+	return v
+}
+
+func (b *BatchPage) builtView() goapp.UI {
+	rows := make([]goapp.UI, 0, min(len(b.built), b.shown))
+	for i := range b.built {
+		if i >= b.shown {
+			break
+		}
+		r := &b.built[i]
+		var result goapp.UI
+		if r.Link != "" {
+			result = goapp.Code().Class("selectable").Text(r.Link)
+		} else {
+			result = goapp.Span().Class("field-error").Text("✕ " + r.Problem)
+		}
+		rows = append(rows, goapp.Tr().Body(
+			goapp.Td().Text(itoa(r.Line)),
+			goapp.Td().Text(r.Name),
+			goapp.Td().Body(result),
+		))
+	}
+	var more goapp.UI
+	if len(b.built) > len(rows) {
+		more = goapp.Button().Type("button").Class("secondary").
+			Text("Show more (" + itoa(len(b.built)-len(rows)) + " not shown)").OnClick(b.onMore)
+	}
+	return goapp.Div().Body(
+		goapp.Div().Class("actions").Body(
+			goapp.Button().Type("button").Text("Export CSV").
+				OnClick(b.exporter("accesslink-links.csv", "text/csv", func() []byte { return linkcore.BuildRowsCSV(b.built) })),
+			goapp.Button().Type("button").Text("Export JSON").
+				OnClick(b.exporter("accesslink-links.json", "application/json", func() []byte { return linkcore.BuildRowsJSON(b.built) })),
+		),
+		goapp.Div().Class("table-wrap").Body(
+			goapp.Table().Body(
+				goapp.Caption().Class("visually-hidden").Text("Links built per row"),
+				goapp.THead().Body(goapp.Tr().Body(
+					goapp.Th().Scope("col").Text("Line"),
+					goapp.Th().Scope("col").Text("Name"),
+					goapp.Th().Scope("col").Text("Link"),
+				)),
+				goapp.TBody().Body(rows...),
+			),
+		),
+		more,
+	)
+}

@@ -1,0 +1,108 @@
+package app
+
+import goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+// The few browser APIs the page calls directly. Each takes a callback run
+// on the UI goroutine with the outcome, so that the page can say what
+// happened.
+
+// copyText writes text to the clipboard.
+func copyText(ctx goapp.Context, text string, done func(ctx goapp.Context, ok bool)) {
+	clip := goapp.Window().Get("navigator").Get("clipboard")
+	if !clip.Truthy() {
+		done(ctx, false)
+		return
+	}
+	settle(ctx, clip.Call("writeText", text), done)
+}
+
+// canShare reports whether the browser has the Web Share API.
+func canShare() bool {
+	return goapp.IsClient && goapp.Window().Get("navigator").Get("share").Truthy()
+}
+
+// share opens the system share sheet.
+func share(ctx goapp.Context, title, text, link string, done func(ctx goapp.Context, ok bool)) {
+	data := map[string]any{"title": title, "text": text, "url": link}
+	settle(ctx, goapp.Window().Get("navigator").Call("share", data), done)
+}
+
+// settle calls done once promise settles.
+func settle(ctx goapp.Context, promise goapp.Value, done func(ctx goapp.Context, ok bool)) {
+	var resolved, rejected goapp.Func
+	finish := func(ok bool) {
+		resolved.Release()
+		rejected.Release()
+		ctx.Dispatch(func(ctx goapp.Context) { done(ctx, ok) })
+	}
+	resolved = goapp.FuncOf(func(goapp.Value, []goapp.Value) any { finish(true); return nil })
+	rejected = goapp.FuncOf(func(goapp.Value, []goapp.Value) any { finish(false); return nil })
+	promise.Call("then", resolved, rejected)
+}
+
+// download saves content as a file named name, through a temporary blob:
+// link (nothing is fetched).
+func download(name, mimeType, content string) {
+	blob := goapp.Window().Get("Blob").New([]any{content}, map[string]any{"type": mimeType})
+	downloadBlob(name, blob)
+}
+
+func downloadBlob(name string, blob goapp.Value) {
+	urlAPI := goapp.Window().Get("URL")
+	href := urlAPI.Call("createObjectURL", blob)
+	doc := goapp.Window().Get("document")
+	a := doc.Call("createElement", "a")
+	a.Set("href", href)
+	a.Set("download", name)
+	doc.Get("body").Call("appendChild", a)
+	a.Call("click")
+	a.Call("remove")
+	// Revoke later: some browsers start the download after click returns.
+	revoke := urlAPI.Get("revokeObjectURL").Call("bind", urlAPI, href)
+	goapp.Window().Call("setTimeout", revoke, 10000)
+}
+
+// downloadSVGAsPNG draws an SVG document onto a px×px canvas and saves the
+// canvas as a PNG file. The browser does the PNG encoding, so the .wasm
+// carries no image codec.
+func downloadSVGAsPNG(name, svg string, px int) {
+	win := goapp.Window()
+	blob := win.Get("Blob").New([]any{svg}, map[string]any{"type": "image/svg+xml"})
+	src := win.Get("URL").Call("createObjectURL", blob)
+	img := win.Get("Image").New()
+	var onload, onblob goapp.Func
+	onload = goapp.FuncOf(func(goapp.Value, []goapp.Value) any {
+		onload.Release()
+		canvas := win.Get("document").Call("createElement", "canvas")
+		canvas.Set("width", px)
+		canvas.Set("height", px)
+		ctx2d := canvas.Call("getContext", "2d")
+		ctx2d.Set("imageSmoothingEnabled", false)
+		ctx2d.Call("drawImage", img, 0, 0, px, px)
+		win.Get("URL").Call("revokeObjectURL", src)
+		onblob = goapp.FuncOf(func(_ goapp.Value, args []goapp.Value) any {
+			onblob.Release()
+			if len(args) > 0 && args[0].Truthy() {
+				downloadBlob(name, args[0])
+			}
+			return nil
+		})
+		canvas.Call("toBlob", onblob, "image/png")
+		return nil
+	})
+	img.Set("onload", onload)
+	img.Set("src", src)
+}
+
+// readFile reads a File (from a file input or a drop) as text.
+func readFile(ctx goapp.Context, file goapp.Value, done func(ctx goapp.Context, text string, ok bool)) {
+	var resolved, rejected goapp.Func
+	finish := func(text string, ok bool) {
+		resolved.Release()
+		rejected.Release()
+		ctx.Dispatch(func(ctx goapp.Context) { done(ctx, text, ok) })
+	}
+	resolved = goapp.FuncOf(func(_ goapp.Value, args []goapp.Value) any { finish(args[0].String(), true); return nil })
+	rejected = goapp.FuncOf(func(goapp.Value, []goapp.Value) any { finish("", false); return nil })
+	file.Call("text").Call("then", resolved, rejected)
+}

@@ -1,0 +1,281 @@
+package app
+
+import (
+	"errors"
+	"net/url"
+	"strings"
+
+	"accesslink/linkcore"
+
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// BuildPage is the Build task: a directory hint, a package ID and a cloud
+// make the canonical link, with ways to share it.
+type BuildPage struct {
+	shell
+	hint, id, cloud string
+	subject, body   editable
+	status          string // the announcement after copy or share
+	// fields holds what the page puts in the boxes: the state restored from
+	// the fragment. Typing does not change it, so no box is rewritten under
+	// the cursor.
+	fields url.Values
+}
+
+func (b *BuildPage) OnPreRender(ctx goapp.Context) { ctx.Page().SetTitle(taskTitle("/")) }
+
+func (b *BuildPage) OnMount(ctx goapp.Context) {
+	b.start(ctx, "/")
+	b.restore(ctx)
+}
+
+func (b *BuildPage) OnNav(ctx goapp.Context) {
+	b.start(ctx, "/")
+	b.restore(ctx)
+}
+
+func (b *BuildPage) restore(ctx goapp.Context) {
+	v := readFragment(ctx)
+	b.hint, b.id, b.cloud = v.Get("hint"), v.Get("id"), v.Get("cloud")
+	b.subject.restore(v.Get("subject"))
+	b.body.restore(v.Get("body"))
+	b.fields = v
+}
+
+func (b *BuildPage) save(ctx goapp.Context) {
+	v := url.Values{}
+	for k, s := range map[string]string{"hint": b.hint, "id": b.id, "cloud": b.cloud, "subject": b.subject.text, "body": b.body.text} {
+		if s != "" {
+			v.Set(k, s)
+		}
+	}
+	writeFragment(ctx, v)
+}
+
+// field returns an input handler that stores the value in *dst.
+func (b *BuildPage) field(dst *string) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) {
+		*dst = ctx.JSSrc().Get("value").String()
+		b.save(ctx)
+	}
+}
+
+// selectedCloud is the chosen cloud; the default when none or unknown.
+func (b *BuildPage) selectedCloud() linkcore.Cloud {
+	if c, ok := linkcore.CloudByID(b.cloud); ok {
+		return c
+	}
+	return linkcore.DefaultCloud
+}
+
+// result builds the link. Problems are reported per field, and only for
+// fields that have something in them.
+func (b *BuildPage) result() (link string, hintErr, idErr string) {
+	l, err := linkcore.Build(b.selectedCloud(), b.hint, b.id)
+	if err == nil {
+		return l.String(), "", ""
+	}
+	var be *linkcore.BuildError
+	if errors.As(err, &be) {
+		if be.Hint != nil && strings.TrimSpace(b.hint) != "" {
+			hintErr = be.Hint.Reason
+		}
+		if be.ID != nil && strings.TrimSpace(b.id) != "" {
+			idErr = be.ID.Reason
+		}
+	}
+	return "", hintErr, idErr
+}
+
+// An editable is a text the page proposes until someone edits it.
+type editable struct {
+	text   string // the edited text; "" while the proposal stands
+	frozen string // what the box showed when editing began
+}
+
+func (e *editable) restore(v string) { e.text, e.frozen = v, v }
+
+// value is the text to use.
+func (e *editable) value(proposal string) string {
+	if e.text != "" {
+		return e.text
+	}
+	return proposal
+}
+
+// shown is the text to put in the box: once edited, it stays what it was,
+// so that the box is not rewritten under the cursor.
+func (e *editable) shown(proposal string) string {
+	if e.text != "" {
+		return e.frozen
+	}
+	return proposal
+}
+
+func (e *editable) edit(v, proposal string) {
+	if e.text == "" {
+		e.frozen = proposal
+	}
+	e.text = v
+}
+
+const defaultSubject = "Your link to request access in My Access"
+
+// proposedBody is the e-mail the page proposes for a link.
+func (b *BuildPage) proposedBody(link string) string {
+	hint := strings.TrimSpace(b.hint)
+	return "Hello,\n\n" +
+		"Use this link to request access to an access package in Microsoft My Access:\n\n" +
+		link + "\n\n" +
+		"It opens the My Access portal of the directory " + hint + ". Sign in with your work account " +
+		"(if you are a guest or partner, with your own organisation's account). You then see the access " +
+		"package's request page: choose Request, answer any questions, and submit. " +
+		"The request may need approval; you will get an e-mail when it is decided.\n"
+}
+
+// mailto builds a mailto: link with subject and body; spaces as %20, since
+// mail programs do not read + as a space.
+func mailto(subject, body string) string {
+	esc := func(s string) string { return strings.ReplaceAll(url.QueryEscape(s), "+", "%20") }
+	return "mailto:?subject=" + esc(subject) + "&body=" + esc(body)
+}
+
+// editor returns an input handler for an editable text.
+func (b *BuildPage) editor(e *editable, proposal string) goapp.EventHandler {
+	return func(ctx goapp.Context, ev goapp.Event) {
+		e.edit(ctx.JSSrc().Get("value").String(), proposal)
+		b.save(ctx)
+	}
+}
+
+func (b *BuildPage) copier(text, what string) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) {
+		copyText(ctx, text, func(ctx goapp.Context, ok bool) {
+			if ok {
+				b.status = "Copied " + what + "."
+			} else {
+				b.status = "Could not copy: select the text and copy it by hand."
+			}
+			ctx.After(5e9, func(ctx goapp.Context) { b.status = "" })
+		})
+	}
+}
+
+func (b *BuildPage) onShare(link string) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) {
+		share(ctx, b.subject.value(defaultSubject), "Request access in My Access:", link, func(ctx goapp.Context, ok bool) {
+			if ok {
+				b.status = "Shared the link."
+			}
+		})
+	}
+}
+
+func (b *BuildPage) Render() goapp.UI {
+	link, hintErr, idErr := b.result()
+	cloud := b.selectedCloud()
+	options := make([]goapp.UI, len(linkcore.Clouds))
+	for i, c := range linkcore.Clouds {
+		options[i] = goapp.Option().Value(c.ID).Selected(c.ID == cloud.ID).Text(c.Name + " — " + c.Host)
+	}
+	return b.layout("/",
+		goapp.H1().Text("Build a link"),
+		goapp.P().Class("intro").Text("Make the link that lets people request an access package in "+
+			"Microsoft Entra My Access. Include your directory: without it, guests and partners sign in "+
+			"to their own directory and do not find the package."),
+		goapp.Form().Class("task").Aria("busy", boolString(!b.live)).OnSubmit(preventSubmit).Body(
+			textField("hint", "Directory hint", "Your tenant's domain (contoso.onmicrosoft.com or a verified domain) or its tenant ID.",
+				"contoso.onmicrosoft.com", b.fields.Get("hint"), hintErr, !b.live, b.field(&b.hint)),
+			textField("package-id", "Access package ID", "The package's ID, from the admin center (Overview) or Microsoft Graph; a whole admin-center URL works too.",
+				"00000000-0000-0000-0000-000000000000", b.fields.Get("id"), idErr, !b.live, b.field(&b.id)),
+			goapp.Div().Class("field").Body(
+				goapp.Label().For("cloud").Text("Cloud"),
+				goapp.Select().ID("cloud").Name("cloud").Disabled(!b.live).OnChange(b.field(&b.cloud)).Body(options...),
+			),
+			b.loading("the builder"),
+		),
+		b.linkView(link),
+	)
+}
+
+// textField is a labelled input with its help and, when there is one, its
+// problem, both tied to the input for screen readers.
+func textField(id, label, help, placeholder, value, problem string, disabled bool, onInput goapp.EventHandler) goapp.UI {
+	described := id + "-help"
+	var errView goapp.UI
+	if problem != "" {
+		described += " " + id + "-error"
+		errView = goapp.P().ID(id+"-error").Class("field-error").Body(
+			goapp.Span().Aria("hidden", "true").Text("✕ "),
+			goapp.Text(problem),
+		)
+	}
+	return goapp.Div().Class("field").Body(
+		goapp.Label().For(id).Text(label),
+		goapp.Input().ID(id).Name(id).Type("text").Value(value).Placeholder(placeholder).
+			AutoComplete(false).Spellcheck(false).Disabled(disabled).
+			Aria("describedby", described).Aria("invalid", boolString(problem != "")).OnInput(onInput),
+		goapp.P().ID(id+"-help").Class("help").Text(help),
+		errView,
+	)
+}
+
+func (b *BuildPage) linkView(link string) goapp.UI {
+	if link == "" {
+		return goapp.Section().Class("result").Aria("label", "Your link").Body(
+			goapp.P().Class("placeholder").Text("Fill in both fields to get the link."),
+		)
+	}
+	proposal := b.proposedBody(link)
+	subject, body := b.subject.value(defaultSubject), b.body.value(proposal)
+	markdown := "[Request access in My Access](" + link + ")"
+	html := `<a href="` + link + `">Request access in My Access</a>`
+	qr, qrErr := qrSVG(link)
+	return goapp.Section().Class("result").Aria("labelledby", "link-heading").Body(
+		goapp.H2().ID("link-heading").Text("Your link"),
+		goapp.P().Class("link-out").Body(goapp.Code().ID("link-out").Text(link)),
+		goapp.Div().Class("actions").Body(
+			goapp.Button().Type("button").ID("copy-link").Text("Copy link").OnClick(b.copier(link, "the link")),
+			goapp.A().Class("button").Href(mailto(subject, body)).Text("Email…"),
+			goapp.If(canShare(), goapp.Button().Type("button").Text("Share…").OnClick(b.onShare(link))),
+			goapp.Button().Type("button").Text("Copy as Markdown").OnClick(b.copier(markdown, "the Markdown link")),
+			goapp.Button().Type("button").Text("Copy as HTML").OnClick(b.copier(html, "the HTML link")),
+		),
+		goapp.P().Class("copied").Role("status").Text(b.status),
+		goapp.Details().Class("email").Body(
+			goapp.Summary().Text("Edit the e-mail"),
+			goapp.Div().Class("field").Body(
+				goapp.Label().For("email-subject").Text("Subject"),
+				goapp.Input().ID("email-subject").Type("text").Value(b.subject.shown(defaultSubject)).
+					OnInput(b.editor(&b.subject, defaultSubject)),
+			),
+			goapp.Div().Class("field").Body(
+				goapp.Label().For("email-body").Text("Message"),
+				goapp.Textarea().ID("email-body").Rows(8).Text(b.body.shown(proposal)).
+					OnInput(b.editor(&b.body, proposal)),
+			),
+		),
+		qrView(link, qr, qrErr),
+	)
+}
+
+func qrView(link, svg string, err error) goapp.UI {
+	if err != nil {
+		return goapp.P().Class("help").Text("No QR code: " + err.Error())
+	}
+	return goapp.Figure().Class("qr").Body(
+		goapp.Raw(svg),
+		goapp.FigCaption().Body(
+			goapp.P().Body(goapp.Code().Class("selectable").Text(link)),
+			goapp.Div().Class("actions").Body(
+				goapp.Button().Type("button").Text("Download QR as SVG").OnClick(func(ctx goapp.Context, e goapp.Event) {
+					download("accesslink-qr.svg", "image/svg+xml", svg)
+				}),
+				goapp.Button().Type("button").Text("Download QR as PNG").OnClick(func(ctx goapp.Context, e goapp.Event) {
+					downloadSVGAsPNG("accesslink-qr.png", svg, 1024)
+				}),
+			),
+		),
+	)
+}

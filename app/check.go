@@ -1,0 +1,155 @@
+package app
+
+import (
+	"net/url"
+
+	"accesslink/linkcore"
+
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// maxReportsShown bounds how many reports the page renders for one paste;
+// the rest are counted, so that a huge paste cannot stall the page.
+const maxReportsShown = 50
+
+// CheckPage is the Check task: paste a link (or a message), read the answer.
+type CheckPage struct {
+	shell
+	input string
+	// field is what the page puts in the text box: the input restored from
+	// the fragment. Typing does not change it, so the box is never rewritten
+	// under the cursor (go-app would trim it).
+	field   string
+	reports []linkcore.Report
+	seq     int    // the latest check started; older results are dropped
+	done    int    // the check whose result is shown
+	copied  string // the announcement after a copy
+}
+
+func (c *CheckPage) OnPreRender(ctx goapp.Context) {
+	ctx.Page().SetTitle(taskTitle("/check"))
+}
+
+func (c *CheckPage) OnMount(ctx goapp.Context) {
+	c.start(ctx, "/check")
+	c.restore(ctx)
+}
+
+// OnNav runs when the fragment changes (a pasted page address, Back).
+func (c *CheckPage) OnNav(ctx goapp.Context) {
+	c.start(ctx, "/check")
+	c.restore(ctx)
+}
+
+func (c *CheckPage) restore(ctx goapp.Context) {
+	text := readFragment(ctx).Get("link")
+	if text != c.input || c.reports == nil && text != "" {
+		c.input, c.field = text, text
+		c.check(ctx)
+	}
+}
+
+func (c *CheckPage) onInput(ctx goapp.Context, e goapp.Event) {
+	c.input = ctx.JSSrc().Get("value").String()
+	writeFragment(ctx, url.Values{"link": {c.input}})
+	c.check(ctx)
+}
+
+// check runs linkcore.Check off the event handler and applies the latest
+// result only.
+func (c *CheckPage) check(ctx goapp.Context) {
+	c.seq++
+	seq, text := c.seq, c.input
+	if text == "" {
+		c.reports, c.done = nil, seq
+		return
+	}
+	ctx.Async(func() {
+		reports := linkcore.Check(text)
+		ctx.Dispatch(func(ctx goapp.Context) {
+			if seq == c.seq {
+				c.reports, c.done = reports, seq
+			}
+		})
+	})
+}
+
+func (c *CheckPage) onCopy(ctx goapp.Context, e goapp.Event) {
+	link := ctx.JSSrc().Get("dataset").Get("link").String()
+	copyText(ctx, link, func(ctx goapp.Context, ok bool) {
+		if ok {
+			c.copied = "Copied the canonical link."
+		} else {
+			c.copied = "Could not copy: select the link and copy it by hand."
+		}
+		ctx.After(5e9, func(ctx goapp.Context) { c.copied = "" })
+	})
+}
+
+func (c *CheckPage) Render() goapp.UI {
+	return c.layout("/check",
+		goapp.H1().Text("Check a link"),
+		goapp.P().Class("intro").Text("Paste a My Access link, or a whole message that contains links. "+
+			"AccessLink reads each link exactly as a browser would, unwraps mail-gateway links "+
+			"(Safe Links, Proofpoint and others), and tells you where it really leads, "+
+			"whether it will request the access package, and what to fix."),
+		goapp.Form().Class("task").Aria("busy", boolString(!c.live)).OnSubmit(preventSubmit).Body(
+			goapp.Label().For("check-input").Text("Link to check"),
+			goapp.Textarea().ID("check-input").Name("link").Rows(4).
+				Spellcheck(false).Disabled(!c.live).
+				Aria("describedby", "check-help").
+				Placeholder("https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/…").
+				Text(c.field).OnInput(c.onInput),
+			goapp.P().ID("check-help").Class("help").Text("The answer appears as you type. "+
+				"Nothing you paste leaves this page."),
+			c.loading("the checker"),
+		),
+		goapp.Section().Class("answer").Aria("label", "Answer").Aria("busy", boolString(c.done != c.seq)).
+			DataSet("checks", c.done).Body(
+			goapp.Div().Class("visually-hidden").Aria("live", "polite").Text(c.announcement()),
+			goapp.P().Class("copied").Role("status").Text(c.copied),
+			c.reportsView(),
+		),
+	)
+}
+
+// announcement is the short text screen readers hear when the verdict
+// changes.
+func (c *CheckPage) announcement() string {
+	if len(c.reports) == 0 {
+		return ""
+	}
+	if len(c.reports) == 1 {
+		r := c.reports[0]
+		return verdictLooks[r.Verdict.String()].Word + ": " + verdictLooks[r.Verdict.String()].Summary
+	}
+	return itoa(len(c.reports)) + " links checked; the worst is " + c.worst().String() + "."
+}
+
+func (c *CheckPage) worst() linkcore.Verdict {
+	var w linkcore.Verdict
+	for _, r := range c.reports {
+		w = max(w, r.Verdict)
+	}
+	return w
+}
+
+func (c *CheckPage) reportsView() goapp.UI {
+	if len(c.reports) == 0 {
+		return nil
+	}
+	shown := c.reports[:min(len(c.reports), maxReportsShown)]
+	var more goapp.UI
+	if n := len(c.reports) - len(shown); n > 0 {
+		more = goapp.P().Class("more").Text(itoa(n) + " more links are not shown; use Batch to check them all.")
+	}
+	return goapp.Div().Class("reports").Body(
+		goapp.Range(shown).Slice(func(i int) goapp.UI {
+			return reportView(&shown[i], c.onCopy)
+		}),
+		more,
+	)
+}
+
+// preventSubmit keeps Enter in a field from reloading the page.
+func preventSubmit(ctx goapp.Context, e goapp.Event) { e.PreventDefault() }

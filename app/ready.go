@@ -1,0 +1,426 @@
+package app
+
+import (
+	"net/url"
+	"strings"
+
+	"accesslink/linkcore"
+	"accesslink/linkcore/readiness"
+
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// ReadyPage is the Readiness task: paste what Microsoft Graph says about an
+// access package, describe who opens the link, and read whether they can
+// request it and what to change. The answer comes from readiness.Assess.
+type ReadyPage struct {
+	shell
+	link       string // the link being checked, for the cross-checks and the requests
+	linkField  string // restored into the field; typing does not rewrite it
+	kind       string // "member", "guest" or "external"
+	directory  string // the external requestor's domain or tenant ID
+	dirField   string
+	packageRaw string // the package JSON as pasted or dropped
+	orgsRaw    string // the connected organizations JSON, optional
+	fileNote   string // what happened to the last dropped or chosen file
+
+	result  *readiness.Result
+	problem error // why the input could not be read; a *readiness.InputError names which input
+	seq     int
+	done    int
+}
+
+func (p *ReadyPage) OnPreRender(ctx goapp.Context) {
+	ctx.Page().SetTitle(taskTitle("/ready"))
+}
+
+func (p *ReadyPage) OnMount(ctx goapp.Context) {
+	p.start(ctx, "/ready")
+	p.restore(ctx)
+}
+
+func (p *ReadyPage) OnNav(ctx goapp.Context) {
+	p.start(ctx, "/ready")
+	p.restore(ctx)
+}
+
+// restore reads the page's state from the fragment: the link, who opens
+// it (who, from) and the JSON (package, orgs) while it is small enough to
+// keep there (see writeFragment).
+func (p *ReadyPage) restore(ctx goapp.Context) {
+	state := readFragment(ctx)
+	p.link, p.linkField = state.Get("link"), state.Get("link")
+	p.kind = "member"
+	if who := state.Get("who"); who == "guest" || who == "external" {
+		p.kind = who
+	}
+	p.directory, p.dirField = state.Get("from"), state.Get("from")
+	if pkg := state.Get("package"); pkg != "" {
+		p.packageRaw = pkg
+	}
+	if orgs := state.Get("orgs"); orgs != "" {
+		p.orgsRaw = orgs
+	}
+	p.assess(ctx)
+}
+
+// requestor is the --as form of the chosen requestor.
+func (p *ReadyPage) requestor() string {
+	if p.kind == "external" {
+		return "external:" + strings.TrimSpace(p.directory)
+	}
+	return p.kind
+}
+
+func (p *ReadyPage) save(ctx goapp.Context) {
+	state := url.Values{"who": {p.kind}}
+	for key, value := range map[string]string{"link": p.link, "from": p.directory, "package": p.packageRaw, "orgs": p.orgsRaw} {
+		if value != "" {
+			state.Set(key, value)
+		}
+	}
+	writeFragment(ctx, state)
+}
+
+func (p *ReadyPage) onLink(ctx goapp.Context, e goapp.Event) {
+	p.link = ctx.JSSrc().Get("value").String()
+	p.save(ctx)
+	p.assess(ctx)
+}
+
+func (p *ReadyPage) onKind(ctx goapp.Context, e goapp.Event) {
+	p.kind = ctx.JSSrc().Get("value").String()
+	p.save(ctx)
+	p.assess(ctx)
+}
+
+func (p *ReadyPage) onDirectory(ctx goapp.Context, e goapp.Event) {
+	p.directory = ctx.JSSrc().Get("value").String()
+	p.save(ctx)
+	p.assess(ctx)
+}
+
+func (p *ReadyPage) onPackage(ctx goapp.Context, e goapp.Event) {
+	p.packageRaw = ctx.JSSrc().Get("value").String()
+	p.save(ctx)
+	p.assess(ctx)
+}
+
+func (p *ReadyPage) onOrgs(ctx goapp.Context, e goapp.Event) {
+	p.orgsRaw = ctx.JSSrc().Get("value").String()
+	p.save(ctx)
+	p.assess(ctx)
+}
+
+// onFile reads a chosen file into the field named by the input's
+// data-target ("package" or "orgs").
+func (p *ReadyPage) onFile(ctx goapp.Context, e goapp.Event) {
+	input := ctx.JSSrc()
+	target := input.Get("dataset").Get("target").String()
+	files := input.Get("files")
+	if !files.Truthy() || files.Length() == 0 {
+		return
+	}
+	file := files.Index(0)
+	name := file.Get("name").String()
+	readFile(ctx, file, func(ctx goapp.Context, text string, ok bool) {
+		if !ok {
+			p.fileNote = "Could not read " + name + "."
+			return
+		}
+		if target == "orgs" {
+			p.orgsRaw = text
+		} else {
+			p.packageRaw = text
+		}
+		p.fileNote = "Read " + name + " (" + itoa(len(text)) + " bytes)."
+		p.save(ctx)
+		p.assess(ctx)
+	})
+}
+
+// assess runs readiness.Assess off the event handler and applies the
+// latest result only.
+func (p *ReadyPage) assess(ctx goapp.Context) {
+	p.seq++
+	seq := p.seq
+	pkg, orgs, who, linkText := p.packageRaw, p.orgsRaw, p.requestor(), p.link
+	if strings.TrimSpace(pkg) == "" {
+		p.result, p.problem, p.done = nil, nil, seq
+		return
+	}
+	ctx.Async(func() {
+		result, problem := runAssess(pkg, orgs, who, linkText)
+		ctx.Dispatch(func(ctx goapp.Context) {
+			if seq == p.seq {
+				p.result, p.problem, p.done = result, problem, seq
+			}
+		})
+	})
+}
+
+// runAssess turns the page's fields into readiness.Assess's arguments.
+func runAssess(pkg, orgs, who, linkText string) (*readiness.Result, error) {
+	requestor, err := readiness.ParseRequestor(who)
+	if err != nil {
+		return nil, err
+	}
+	var link *linkcore.Link
+	if strings.TrimSpace(linkText) != "" {
+		if r := linkcore.CheckLink(linkText); r.Link != nil {
+			link = r.Link
+		}
+	}
+	var orgsJSON []byte
+	if strings.TrimSpace(orgs) != "" {
+		orgsJSON = []byte(orgs)
+	}
+	return readiness.Assess([]byte(pkg), orgsJSON, requestor, link)
+}
+
+// inputProblem is why the input named source (readiness.SourcePackage or
+// SourceOrganizations) could not be read, or "".
+func (p *ReadyPage) inputProblem(source string) string {
+	if e, ok := p.problem.(*readiness.InputError); ok && e.Source == source {
+		return e.Error()
+	}
+	return ""
+}
+
+// requestParts returns the cloud and package ID for the requests to copy:
+// the link's, else the pasted package's.
+func (p *ReadyPage) requestParts() (linkcore.Cloud, string) {
+	cloud, id := linkcore.DefaultCloud, ""
+	if strings.TrimSpace(p.link) != "" {
+		if r := linkcore.CheckLink(p.link); r.Link != nil {
+			cloud = r.Link.Cloud
+			if r.Link.IsRequest() {
+				id = r.Link.PackageID.String()
+			}
+		}
+	}
+	if id == "" && p.result != nil {
+		id = p.result.PackageID
+	}
+	return cloud, id
+}
+
+func (p *ReadyPage) Render() goapp.UI {
+	cloud, id := p.requestParts()
+	return p.layout("/ready",
+		goapp.H1().Text("Will the link work for them?"),
+		goapp.P().Class("intro").Text("A correct link is not enough: the package may be hidden, the catalog not "+
+			"enabled for external users, or no policy may cover your partner's directory. Fetch the package "+
+			"from Microsoft Graph with the request below, paste the JSON here, and say who will open the link. "+
+			"AccessLink reads it in your browser; nothing is sent anywhere."),
+		goapp.Form().Class("task").Aria("busy", boolString(!p.live)).OnSubmit(preventSubmit).Body(
+			goapp.Label().For("ready-link").Text("Link being checked (optional)"),
+			goapp.Input().ID("ready-link").Type("url").Name("link").Spellcheck(false).Disabled(!p.live).
+				Aria("describedby", "ready-link-help").Value(p.linkField).OnInput(p.onLink).
+				Placeholder("https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/…"),
+			goapp.P().ID("ready-link-help").Class("help").Text("Its package ID fills in the requests below, "+
+				"and it is compared with the JSON."),
+
+			goapp.FieldSet().Body(
+				goapp.Legend().Text("Who will open the link"),
+				p.kindChoice("member", "A member of your tenant"),
+				p.kindChoice("guest", "A guest already in your directory"),
+				p.kindChoice("external", "A user from another organization"),
+			),
+			goapp.If(p.kind == "external",
+				goapp.Label().For("ready-from").Text("Their domain or tenant ID"),
+				goapp.Input().ID("ready-from").Type("text").Name("from").Spellcheck(false).
+					Disabled(!p.live).Value(p.dirField).OnInput(p.onDirectory).Placeholder("fabrikam.com"),
+			),
+
+			goapp.Label().For("ready-package").Text("Access package JSON from Microsoft Graph"),
+			goapp.Textarea().ID("ready-package").Name("package").Rows(8).Spellcheck(false).Disabled(!p.live).
+				Aria("describedby", "ready-package-help").Text(p.packageRaw).OnInput(p.onPackage),
+			goapp.P().ID("ready-package-help").Class("help").Text("The response of the first request below: "+
+				"the package with its catalog and assignment policies."),
+			goapp.Label().For("ready-package-file").Text("…or choose the saved file"),
+			goapp.Input().ID("ready-package-file").Type("file").Accept(".json,application/json,text/plain").
+				DataSet("target", "package").Disabled(!p.live).OnChange(p.onFile),
+
+			goapp.Label().For("ready-orgs").Text("Connected organizations JSON (optional, for external users)"),
+			goapp.Textarea().ID("ready-orgs").Name("orgs").Rows(4).Spellcheck(false).Disabled(!p.live).
+				Text(p.orgsRaw).OnInput(p.onOrgs),
+			goapp.Label().For("ready-orgs-file").Text("…or choose the saved file"),
+			goapp.Input().ID("ready-orgs-file").Type("file").Accept(".json,application/json,text/plain").
+				DataSet("target", "orgs").Disabled(!p.live).OnChange(p.onFile),
+			goapp.P().Class("file-note").Role("status").Text(p.fileNote),
+			p.loading("the readiness check"),
+		),
+		goapp.Section().Class("answer").Aria("label", "Answer").Aria("busy", boolString(p.done != p.seq)).Body(
+			goapp.Div().Class("visually-hidden").Aria("live", "polite").Text(p.announcement()),
+			p.answerView(),
+		),
+		requestsView(readiness.Requests(cloud, id)),
+	)
+}
+
+func (p *ReadyPage) kindChoice(value, label string) goapp.UI {
+	id := "who-" + value
+	return goapp.Div().Class("choice").Body(
+		goapp.Input().Type("radio").ID(id).Name("who").Value(value).Checked(p.kind == value).
+			Disabled(!p.live).OnChange(p.onKind),
+		goapp.Label().For(id).Text(label),
+	)
+}
+
+// answerWords shows each answer with words and an icon as well as colour.
+var answerWords = map[string]struct{ Icon, Verdict, Text string }{
+	readiness.AnswerYes:         {"✓", "ok", "Yes: they can request the package through the link."},
+	readiness.AnswerConditional: {"!", "warning", "Only if they are in the groups or users the policy lists."},
+	readiness.AnswerNo:          {"✕", "error", "No: they cannot request the package through the link."},
+	readiness.AnswerUnknown:     {"?", "warning", "The JSON cannot tell yet: see what to fetch below."},
+}
+
+func (p *ReadyPage) announcement() string {
+	switch {
+	case p.problem != nil:
+		return "The input could not be read."
+	case p.result != nil:
+		return answerWords[p.result.Answer].Text
+	}
+	return ""
+}
+
+func (p *ReadyPage) answerView() goapp.UI {
+	if p.problem != nil {
+		return goapp.Div().Class("ready-answer").DataSet("answer", "invalid").Body(
+			goapp.Div().Class("verdict verdict-error").DataSet("verdict", "error").Body(
+				goapp.Span().Class("verdict-icon").Aria("hidden", "true").Text("✕"),
+				goapp.Strong().Text("Cannot read the input: "),
+				goapp.Span().Text(p.problem.Error()),
+			),
+		)
+	}
+	r := p.result
+	if r == nil {
+		return nil
+	}
+	look := answerWords[r.Answer]
+	var facts []goapp.UI
+	fact := func(name, value string) {
+		if value != "" {
+			facts = append(facts, goapp.Dt().Text(name), goapp.Dd().Text(value))
+		}
+	}
+	fact("Access package", quoteName(r.PackageName, r.PackageID))
+	fact("Catalog", r.CatalogName)
+	fact("Requestor", r.Requestor.String())
+	if r.VisibleInPortal {
+		fact("Listed in My Access without the link", "yes")
+	} else if r.Hidden {
+		fact("Listed in My Access without the link", "no: the package is hidden (the link still works)")
+	} else {
+		fact("Listed in My Access without the link", "no")
+	}
+	fact("Policy that applies", r.Policy)
+	if len(r.OtherPolicies) > 0 {
+		fact("Other policies they may choose", strings.Join(r.OtherPolicies, ", "))
+	}
+	if r.Policy != "" {
+		if r.Approval.Required {
+			fact("Approval", "required, "+itoa(len(r.Approval.Stages))+" stage(s)")
+		} else {
+			fact("Approval", "not required")
+		}
+		fact("Access lasts", r.Expiration)
+	}
+	return goapp.Div().Class("ready-answer").DataSet("answer", r.Answer).
+		DataSet("can-request", boolString(r.CanRequest)).Body(
+		goapp.Div().Class("verdict verdict-"+look.Verdict).DataSet("verdict", look.Verdict).Body(
+			goapp.Span().Class("verdict-icon").Aria("hidden", "true").Text(look.Icon),
+			goapp.Strong().Text("Can they request it? "),
+			goapp.Span().Text(look.Text),
+		),
+		goapp.Dl().Class("parts").Body(facts...),
+		stagesView(r.Approval.Stages),
+		questionsView(r.Questions),
+		findingsView(r.Findings),
+	)
+}
+
+func quoteName(name, id string) string {
+	switch {
+	case name != "" && id != "":
+		return name + " (" + id + ")"
+	case name != "":
+		return name
+	}
+	return id
+}
+
+func stagesView(stages []readiness.Stage) goapp.UI {
+	if len(stages) == 0 {
+		return nil
+	}
+	return goapp.Div().Class("stages").Body(
+		goapp.H3().Text("Approval stages"),
+		goapp.Ol().Body(goapp.Range(stages).Slice(func(i int) goapp.UI {
+			s := stages[i]
+			text := subjects(s.Approvers)
+			if len(s.FallbackApprovers) > 0 {
+				text += "; fallback " + subjects(s.FallbackApprovers)
+			}
+			if s.DecideWithin != "" {
+				text += "; decide within " + s.DecideWithin
+			}
+			return goapp.Li().Text(text)
+		})),
+	)
+}
+
+func subjects(list []readiness.Subject) string {
+	names := make([]string, len(list))
+	for i, s := range list {
+		names[i] = s.String()
+	}
+	if len(names) == 0 {
+		return "no approvers named"
+	}
+	return strings.Join(names, ", ")
+}
+
+func questionsView(questions []readiness.Question) goapp.UI {
+	if len(questions) == 0 {
+		return nil
+	}
+	return goapp.Div().Class("questions").Body(
+		goapp.H3().Text("Questions they will be asked"),
+		goapp.Ol().Body(goapp.Range(questions).Slice(func(i int) goapp.UI {
+			q := questions[i]
+			text := q.Text
+			if q.Required {
+				text += " (required)"
+			}
+			if len(q.Choices) > 0 {
+				text += " — choices: " + strings.Join(q.Choices, ", ")
+			}
+			return goapp.Li().Text(text)
+		})),
+	)
+}
+
+// requestsView shows the Graph requests to copy, for Graph Explorer and
+// for Microsoft Graph PowerShell, with the permission each needs.
+func requestsView(requests []readiness.GraphRequest) goapp.UI {
+	return goapp.Section().Class("requests").Aria("labelledby", "requests-title").Body(
+		goapp.H2().ID("requests-title").Text("Get the JSON from Microsoft Graph"),
+		goapp.P().Text("Run these read-only requests in Graph Explorer, or in Microsoft Graph PowerShell, "+
+			"then paste or save the response."),
+		goapp.Range(requests).Slice(func(i int) goapp.UI {
+			r := requests[i]
+			return goapp.Div().Class("request").Body(
+				goapp.H3().Text(r.Purpose),
+				goapp.P().Body(goapp.Strong().Text("Graph Explorer: "), goapp.Text("GET")),
+				goapp.Pre().Body(goapp.Code().Text(r.URL)),
+				goapp.P().Body(goapp.Strong().Text("PowerShell:")),
+				goapp.Pre().Body(goapp.Code().Text(r.Connect+"\n"+r.PowerShell)),
+				goapp.P().Class("help").Text("Permission: "+r.Permission+" (read-only)."),
+			)
+		}),
+	)
+}

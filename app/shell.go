@@ -1,0 +1,84 @@
+package app
+
+import goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+// shell is what every task page shares: the header and navigation, the
+// loading state until the app is live, and the "reload to update" banner.
+// Pages embed it.
+type shell struct {
+	goapp.Compo
+	live      bool // the WebAssembly runs: controls work
+	updatable bool // a new version is installed and waits for a reload
+}
+
+// start marks the page live once it runs in the browser and sets the title.
+// Pages call it from OnMount.
+func (s *shell) start(ctx goapp.Context, path string) {
+	s.live = goapp.IsClient
+	s.updatable = ctx.AppUpdateAvailable()
+	ctx.Page().SetTitle(taskTitle(path))
+}
+
+// OnAppUpdate is called when a new deployment has been installed.
+func (s *shell) OnAppUpdate(ctx goapp.Context) { s.updatable = ctx.AppUpdateAvailable() }
+
+func (s *shell) reload(ctx goapp.Context, e goapp.Event) { ctx.Reload() }
+
+func taskTitle(path string) string {
+	for _, t := range tasks {
+		if t.Path == path {
+			return t.Title
+		}
+	}
+	return Title
+}
+
+// layout wraps a task's content in the page frame.
+func (s *shell) layout(path string, content ...goapp.UI) goapp.UI {
+	items := make([]goapp.UI, len(tasks))
+	for i, t := range tasks {
+		a := goapp.A().Href(t.Path).Text(t.Name)
+		if t.Path == path {
+			a = a.Aria("current", "page")
+		}
+		items[i] = goapp.Li().Body(a)
+	}
+	var banner goapp.UI
+	if s.updatable {
+		banner = goapp.Div().Class("update").Body(
+			goapp.P().Text("A new version of AccessLink is ready."),
+			goapp.Button().Type("button").Text("Reload to update").OnClick(s.reload),
+		)
+	}
+	return goapp.Div().Class("frame").Body(
+		goapp.Header().Class("top").Body(
+			goapp.A().Class("brand").Href("/").Body(
+				goapp.Img().Src("/web/icon.svg").Alt("").Width(32).Height(32),
+				goapp.Span().Text("AccessLink"),
+			),
+			goapp.Nav().Aria("label", "Tasks").Body(goapp.Ul().Body(items...)),
+		),
+		goapp.Div().Role("status").Class("update-region").Body(banner),
+		goapp.Main().ID("main").Class("content").Body(content...),
+		goapp.Footer().Class("foot").Body(
+			goapp.P().Text("AccessLink runs entirely in your browser: nothing you type is sent anywhere, "+
+				"and it keeps working offline once visited."),
+		),
+	)
+}
+
+// loading is the note shown, and announced, until the controls work.
+func (s *shell) loading(what string) goapp.UI {
+	if s.live {
+		return nil
+	}
+	return goapp.P().Class("loading").Role("status").Text("Loading " + what + "… the form works as soon as it is ready.")
+}
+
+// boolString spells a boolean for an ARIA attribute, which takes the words.
+func boolString(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}

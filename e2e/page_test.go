@@ -1,0 +1,240 @@
+package e2e
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+)
+
+var routes = []string{"/", "/check", "/batch", "/ready"}
+
+func TestCheckShowsVerdict(t *testing.T) {
+	ctx, _ := newTab(t)
+	open(t, ctx, origin, "/check")
+	tests := []struct{ link, verdict string }{
+		{genuine, "ok"},
+		{"https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/", "error"},
+		{`https://evil.example\@myaccess.microsoft.com/`, "danger"},
+	}
+	for _, tt := range tests {
+		got := check(t, ctx, tt.link)
+		if got != tt.verdict {
+			t.Errorf("%q: data-verdict %q, want %q", tt.link, got, tt.verdict)
+		}
+	}
+}
+
+// check types text into the Check page's field and returns the verdict
+// of the first report once the page has answered for exactly that text.
+func check(t *testing.T, ctx context.Context, text string) string {
+	t.Helper()
+	before := eval[string](t, ctx, `document.querySelector(".answer").dataset.checks`)
+	input(t, ctx, "#check-input", text)
+	return answered(t, ctx, before)
+}
+
+// answered waits for a check newer than the count before, for the text in
+// window.typed, and returns the first verdict.
+func answered(t *testing.T, ctx context.Context, before string) string {
+	t.Helper()
+	return poll[string](t, ctx, `(() => {
+		const a = document.querySelector(".answer"), r = document.querySelector(".report");
+		return document.querySelector("#check-input").value === window.typed && a.dataset.checks !== `+jsString(before)+` &&
+			a.getAttribute("aria-busy") === "false" && r && r.dataset.verdict;
+	})()`, 30*time.Second)
+}
+
+func TestCheckByKeyboard(t *testing.T) {
+	ctx, _ := newTab(t)
+	open(t, ctx, origin, "/check")
+	// Tab from the top of the page reaches the field; typing answers.
+	before := eval[string](t, ctx, `document.querySelector(".answer").dataset.checks`)
+	if err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS("#check-input")), chromedp.KeyEvent(genuine)); err != nil {
+		t.Fatal(err)
+	}
+	eval[string](t, ctx, `window.typed = `+jsString(genuine))
+	if got := answered(t, ctx, before); got != "ok" {
+		t.Fatalf("verdict %q", got)
+	}
+	// The live region says it in words.
+	if said := eval[string](t, ctx, `document.querySelector('.answer [aria-live="polite"]').textContent`); !strings.Contains(said, "OK") {
+		t.Errorf("live region says %q", said)
+	}
+}
+
+func TestBuildCopyPutsLinkOnClipboard(t *testing.T) {
+	ctx, _ := newTab(t)
+	c := chromedp.FromContext(ctx)
+	for _, name := range []string{"clipboard-read", "clipboard-write"} {
+		if _, err := chromedp.CallBrowser(ctx, browser.SetPermission, browser.SetPermissionParams{
+			Permission:       &browser.PermissionDescriptor{Name: name},
+			Setting:          browser.PermissionSettingGranted,
+			Origin:           origin,
+			BrowserContextID: c.BrowserContextID,
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
+		t.Fatal(err)
+	}
+	open(t, ctx, origin, "/")
+	input(t, ctx, "#hint", "Contoso.onmicrosoft.com")
+	input(t, ctx, "#package-id", "114D3459-3459-114D-5934-4D1159344D11")
+	if got := poll[string](t, ctx, `document.querySelector("#link-out")?.textContent`, 10*time.Second); got != genuine {
+		t.Fatalf("link %q, want %q", got, genuine)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#copy-link"))); err != nil {
+		t.Fatal(err)
+	}
+	if said := poll[string](t, ctx, `document.querySelector(".result .copied")?.textContent`, 10*time.Second); !strings.HasPrefix(said, "Copied") {
+		t.Fatalf("after Copy the page says %q", said)
+	}
+	if got := eval[string](t, ctx, `navigator.clipboard.readText()`); got != genuine {
+		t.Fatalf("clipboard holds %q, want %q", got, genuine)
+	}
+}
+
+func TestReloadRestoresInputFromFragment(t *testing.T) {
+	ctx, _ := newTab(t)
+	open(t, ctx, origin, "/check")
+	check(t, ctx, genuine)
+	loc, err := chromedp.Run(ctx, chromedp.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _, _ := strings.Cut(loc, "#")
+	if strings.Contains(before, "?") || !strings.Contains(loc, "#link=") {
+		t.Fatalf("state not in the fragment only: %s", loc)
+	}
+	if err := chromedp.Do(ctx, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	waitLive(t, ctx)
+	if got := poll[string](t, ctx, `document.querySelector("#check-input").value`, 10*time.Second); got != genuine {
+		t.Fatalf("after reload the field holds %q", got)
+	}
+	if got := poll[string](t, ctx, `document.querySelector(".report")?.dataset.verdict`, 10*time.Second); got != "ok" {
+		t.Fatalf("after reload verdict %q", got)
+	}
+
+	// The Build page keeps its fields the same way.
+	open(t, ctx, origin, "/")
+	input(t, ctx, "#hint", "contoso.onmicrosoft.com")
+	input(t, ctx, "#package-id", "114d3459-3459-114d-5934-4d1159344d11")
+	if err := chromedp.Do(ctx, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	waitLive(t, ctx)
+	if got := poll[string](t, ctx, `document.querySelector("#link-out")?.textContent`, 10*time.Second); got != genuine {
+		t.Fatalf("after reload the link is %q", got)
+	}
+}
+
+func TestHostileInputStaysText(t *testing.T) {
+	ctx, _ := newTab(t)
+	open(t, ctx, origin, "/check")
+	hostile := []string{
+		`<img src=x onerror="window.pwned=1">`,
+		`javascript:window.pwned=1`,
+		`JaVaScRiPt:window.pwned=1//https://myaccess.microsoft.com/`,
+		`https://myaccess.microsoft.com/@x#"><img src=x onerror=window.pwned=1>`,
+		`<a href="javascript:window.pwned=1">https://myaccess.microsoft.com/</a>`,
+		"data:text/html,<script>window.pwned=1</script>",
+		`<svg onload=window.pwned=1>`,
+	}
+	for _, h := range hostile {
+		check(t, ctx, h)
+		checkNothingExecuted(t, ctx, h)
+	}
+
+	// 1 MiB of text: the page answers and stays responsive.
+	big := strings.Repeat("https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/x <img src=x onerror=window.pwned=1> ", 1<<20/100)
+	start := time.Now()
+	check(t, ctx, big)
+	if d := time.Since(start); d > 20*time.Second {
+		t.Errorf("1 MiB took %v", d)
+	}
+	if got := eval[int](t, ctx, `1 + 1`); got != 2 {
+		t.Fatal("page not responsive")
+	}
+	checkNothingExecuted(t, ctx, "1 MiB")
+}
+
+func checkNothingExecuted(t *testing.T, ctx context.Context, input string) {
+	t.Helper()
+	if eval[bool](t, ctx, `window.pwned === 1`) {
+		t.Fatalf("%q executed", input)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll("main img, main script, main iframe, main object, main embed").length`); n != 0 {
+		t.Errorf("%q: %d elements made from input", input, n)
+	}
+	hrefs := eval[[]string](t, ctx, `[...document.querySelectorAll("main a[href]")].map(a => a.getAttribute("href"))`)
+	for _, h := range hrefs {
+		if !strings.HasPrefix(h, "https://myaccess.microsoft.com/") && !strings.HasPrefix(h, "https://myaccess.microsoft.us/") {
+			t.Errorf("%q became a link to %q", input, h)
+		}
+	}
+}
+
+func TestNoRequestsToOtherOrigins(t *testing.T) {
+	ctx, rec := newTab(t)
+	for _, r := range routes {
+		open(t, ctx, origin, r)
+	}
+	open(t, ctx, origin, "/")
+	input(t, ctx, "#hint", "contoso.onmicrosoft.com")
+	input(t, ctx, "#package-id", "114d3459-3459-114d-5934-4d1159344d11")
+	poll[bool](t, ctx, `document.querySelector(".qr svg") !== null`, 10*time.Second)
+	if len(rec.requested()) == 0 {
+		t.Fatal("no requests recorded at all")
+	}
+	if foreign := foreignRequests(rec.requested(), origin); len(foreign) > 0 {
+		t.Fatalf("requests to other origins: %v", foreign)
+	}
+}
+
+func TestNoConsoleErrorsUnderCSP(t *testing.T) {
+	ctx, rec := newTab(t)
+	for _, r := range routes {
+		open(t, ctx, origin, r)
+	}
+	open(t, ctx, origin, "/")
+	input(t, ctx, "#hint", "contoso.onmicrosoft.com")
+	input(t, ctx, "#package-id", "114d3459-3459-114d-5934-4d1159344d11")
+	poll[bool](t, ctx, `document.querySelector(".qr svg") !== null`, 10*time.Second)
+	open(t, ctx, origin, "/check#link="+genuine)
+	poll[bool](t, ctx, `document.querySelector(".report") !== null`, 10*time.Second)
+	time.Sleep(500 * time.Millisecond) // let late reports arrive
+	if msgs := rec.consoleMessages(); len(msgs) > 0 {
+		t.Fatalf("console:\n%s", strings.Join(msgs, "\n"))
+	}
+}
+
+func TestPrerenderedWithoutWasm(t *testing.T) {
+	ctx, _ := newTab(t)
+	// Block the .wasm: the headline, form and explanation must still show.
+	if _, err := chromedp.Call(ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{
+		URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/*.wasm", Block: true}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range routes {
+		if err := chromedp.Do(ctx, chromedp.Navigate(origin+r)); err != nil {
+			t.Fatal(err)
+		}
+		h1 := eval[string](t, ctx, `document.querySelector("h1")?.textContent ?? ""`)
+		intro := eval[string](t, ctx, `document.querySelector(".intro")?.textContent ?? ""`)
+		loading := eval[string](t, ctx, `document.querySelector(".loading")?.textContent ?? ""`)
+		visible := eval[bool](t, ctx, `(() => { const r = document.querySelector("main").getBoundingClientRect(); return r.height > 100 && getComputedStyle(document.querySelector("#app-wasm-loader")).display === "none"; })()`)
+		if h1 == "" || len(intro) < 40 || !strings.HasPrefix(loading, "Loading") || !visible {
+			t.Errorf("%s before the .wasm: h1 %q, intro %d bytes, loading %q, visible %v", r, h1, len(intro), loading, visible)
+		}
+	}
+}

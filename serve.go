@@ -1,0 +1,99 @@
+//go:build !wasm
+
+package main
+
+import (
+	"mime"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+)
+
+// staticSite serves a generated dist/ the way Netlify does: pretty URLs
+// (/check serves check.html), the headers of headerRules, and the
+// pre-compressed .br or .gz file when the browser accepts it.
+type staticSite struct{ dir string }
+
+func (s staticSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	p := path.Clean("/" + r.URL.Path)
+	name, ok := s.resolve(p)
+	if !ok {
+		setHeaders(w.Header(), p)
+		http.NotFound(w, r)
+		return
+	}
+	setHeaders(w.Header(), p)
+	if w.Header().Get("Content-Type") == "" {
+		ctype := mime.TypeByExtension(filepath.Ext(name))
+		if ctype == "" {
+			ctype = "application/octet-stream"
+		}
+		w.Header().Set("Content-Type", ctype)
+	}
+	w.Header().Add("Vary", "Accept-Encoding")
+	accept := r.Header.Get("Accept-Encoding")
+	for _, enc := range []struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
+		if !acceptsEncoding(accept, enc.token) {
+			continue
+		}
+		if f, err := os.Open(name + enc.ext); err == nil {
+			defer f.Close()
+			if st, err := f.Stat(); err == nil {
+				w.Header().Set("Content-Encoding", enc.token)
+				http.ServeContent(w, r, "", st.ModTime(), f)
+				return
+			}
+		}
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	http.ServeContent(w, r, "", st.ModTime(), f)
+}
+
+// resolve maps a clean URL path to a file in the site: the file itself, or
+// for a page route its .html file.
+func (s staticSite) resolve(p string) (string, bool) {
+	candidates := []string{p}
+	switch {
+	case p == "/":
+		candidates = []string{"/index.html"}
+	case path.Ext(p) == "":
+		candidates = append(candidates, p+".html")
+	}
+	for _, c := range candidates {
+		name := filepath.Join(s.dir, filepath.FromSlash(c))
+		if st, err := os.Stat(name); err == nil && st.Mode().IsRegular() {
+			return name, true
+		}
+	}
+	return "", false
+}
+
+// acceptsEncoding reports whether an Accept-Encoding header allows token
+// (q=0 refuses it).
+func acceptsEncoding(header, token string) bool {
+	for _, part := range strings.Split(header, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if !strings.EqualFold(strings.TrimSpace(name), token) {
+			continue
+		}
+		q := strings.ReplaceAll(params, " ", "")
+		return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
+	}
+	return false
+}
