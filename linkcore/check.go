@@ -3,6 +3,8 @@ package linkcore
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/google/uuid"
 )
 
 // maxWrapperDepth is how many gateway wrappers Check peels off one link.
@@ -125,7 +127,8 @@ func redactIfWrapped(r Report) string {
 }
 
 // checkCharacters flags characters that hide or reorder what people see.
-func checkCharacters(r *Report, text string) {	var invisible, bidi rune = -1, -1
+func checkCharacters(r *Report, text string) {
+	var invisible, bidi rune = -1, -1
 	for _, ch := range text {
 		if invisible < 0 && isInvisible(ch) {
 			invisible = ch
@@ -263,19 +266,11 @@ func checkFragment(r *Report, link *Link, u *URL) {
 		r.add(CodeIDMissing, "The link ends before the access package ID.", "Add the package ID after #/access-packages/.")
 		return
 	}
-	id, err := parseGUID(percentDecode(idText))
-	switch {
-	case err != nil && isGUIDPrefix(idText):
-		r.add(CodeIDTruncated, "The access package ID has "+itoa(len(idText))+" of its 36 characters: the link was cut off.", "Copy the whole link again.")
-		return
-	case err != nil:
-		r.add(CodeIDInvalid, "The access package ID "+quoteShort(idText)+" is not valid: "+err.Error()+".", "Copy the package ID from the access package's Overview page.")
-		return
-	case isCanonicalGUID(idText):
-	case len(idText) == 36 && strings.ToLower(idText) == id.String():
-		r.add(CodeIDNotCanonical, "The access package ID is in upper case.", "Write it as "+id.String()+".")
-	default:
-		r.add(CodeIDInvalid, "The access package ID "+quoteShort(idText)+" is not in the form the portal reads.", "Write it as "+id.String()+".")
+	id, lower, ok := parseHyphenatedGUID(idText)
+	if !ok || !lower {
+		if id, ok = checkIDForm(r, idText); !ok {
+			return
+		}
 	}
 	link.PackageID = id
 	if trailing != "" {
@@ -283,23 +278,23 @@ func checkFragment(r *Report, link *Link, u *URL) {
 	}
 }
 
-// isCanonicalGUID reports whether s is an ID exactly as the portal writes
-// it: lower-case 8-4-4-4-12.
-func isCanonicalGUID(s string) bool {
-	if len(s) != 36 {
-		return false
+// checkIDForm explains an access package ID that is not in canonical form.
+// ok reports that it is still an ID (so the link's parts are known).
+func checkIDForm(r *Report, idText string) (id uuid.UUID, ok bool) {
+	id, err := parseGUID(percentDecode(idText))
+	switch {
+	case err != nil && isGUIDPrefix(idText):
+		r.add(CodeIDTruncated, "The access package ID has "+itoa(len(idText))+" of its 36 characters: the link was cut off.", "Copy the whole link again.")
+		return id, false
+	case err != nil:
+		r.add(CodeIDInvalid, "The access package ID "+quoteShort(idText)+" is not valid: "+err.Error()+".", "Copy the package ID from the access package's Overview page.")
+		return id, false
+	case len(idText) == 36 && strings.ToLower(idText) == id.String():
+		r.add(CodeIDNotCanonical, "The access package ID is in upper case.", "Write it as "+id.String()+".")
+	default:
+		r.add(CodeIDInvalid, "The access package ID "+quoteShort(idText)+" is not in the form the portal reads.", "Write it as "+id.String()+".")
 	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if i == 8 || i == 13 || i == 18 || i == 23 {
-			if c != '-' {
-				return false
-			}
-		} else if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
-			return false
-		}
-	}
-	return true
+	return id, true
 }
 
 // isGUIDPrefix reports whether s is the start of an 8-4-4-4-12 ID.

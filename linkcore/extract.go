@@ -132,7 +132,7 @@ func scanSigns(text string) (s signs) {
 // spaces, or with a second link on a later line, is prose.
 func wholeLink(text string) (string, bool) {
 	trimmed := trimC0Space(text)
-	if tabOrNewline.index(trimmed) < 0 || strings.ContainsAny(trimmed, " \f\v") {
+	if !hasTabOrNewline(trimmed) || strings.ContainsAny(trimmed, " \f\v") {
 		return "", false
 	}
 	tokens := strings.FieldsFunc(trimmed, func(r rune) bool { return r == '\t' || r == '\n' || r == '\r' })

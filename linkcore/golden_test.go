@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"accesslink/linkcore"
 	"accesslink/internal/golden"
+	"accesslink/linkcore"
 )
 
 var update = flag.Bool("update", false, "rewrite the expectations in testdata/check from the current results")

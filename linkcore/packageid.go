@@ -36,7 +36,7 @@ func ParsePackageID(s string) (uuid.UUID, error) {
 
 // parseGUID does the work of ParsePackageID; its errors carry only the reason.
 func parseGUID(s string) (uuid.UUID, error) {
-	if id, ok := parseHyphenatedGUID(s); ok {
+	if id, _, ok := parseHyphenatedGUID(s); ok {
 		return id, nil
 	}
 	clean := s
@@ -119,11 +119,13 @@ func parseGUID(s string) (uuid.UUID, error) {
 }
 
 // parseHyphenatedGUID reads the form IDs nearly always come in, 8-4-4-4-12
-// hexadecimal in either case, without the general path's checks.
-func parseHyphenatedGUID(s string) (id uuid.UUID, ok bool) {
+// hexadecimal in either case, without the general path's checks. lower
+// reports the canonical lower-case form.
+func parseHyphenatedGUID(s string) (id uuid.UUID, lower, ok bool) {
 	if len(s) != 36 || s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-' {
-		return id, false
+		return id, false, false
 	}
+	lower = true
 	j := 0
 	for i := 0; i < 36; i += 2 {
 		if i == 8 || i == 13 || i == 18 || i == 23 {
@@ -131,12 +133,13 @@ func parseHyphenatedGUID(s string) (id uuid.UUID, ok bool) {
 		}
 		hi, lo := s[i], s[i+1]
 		if !isHex(rune(hi)) || !isHex(rune(lo)) {
-			return id, false
+			return id, false, false
 		}
+		lower = lower && hi >= '0' && lo >= '0' && (hi <= '9' || hi >= 'a') && (lo <= '9' || lo >= 'a')
 		id[j] = unhex(hi)<<4 | unhex(lo)
 		j++
 	}
-	return id, id != uuid.Nil
+	return id, lower, id != uuid.Nil
 }
 
 // isCompactASCII reports whether s is ASCII without white space, the form

@@ -44,7 +44,7 @@ func (p *urlParser) quirk(c Code) {
 // parse returns the URL, or a reason the browser would refuse it.
 func (p *urlParser) parse() (*URL, string) {
 	s := trimC0Space(p.input)
-	if tabOrNewline.index(s) >= 0 {
+	if hasTabOrNewline(s) {
 		s = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(s)
 		p.quirk(CodeWhitespaceRemoved)
 	}
@@ -156,7 +156,7 @@ func isWindowsDriveLetter(s string) bool {
 // javascript:, data: or mailto:. Only "scheme://host" forms have a host.
 func (p *urlParser) parseOther(rest string) (*URL, string) {
 	if !strings.HasPrefix(rest, "//") {
-		end := queryOrFragment.indexOrEnd(rest)
+		end := indexQueryOrFragment(rest)
 		if strings.HasPrefix(rest, "/") {
 			p.u.Path = serializePath(rest[:end], false, p)
 		} else {
@@ -295,7 +295,7 @@ func (p *urlParser) parseHost(text string) string {
 
 // parsePathQueryFragment reads the path, then query and fragment.
 func (p *urlParser) parsePathQueryFragment(tail string, special bool) {
-	end := queryOrFragment.indexOrEnd(tail)
+	end := indexQueryOrFragment(tail)
 	p.u.Path = serializePath(tail[:end], special, p)
 	p.parseQueryFragment(tail[end:], special)
 }

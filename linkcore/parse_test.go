@@ -4,8 +4,8 @@ import (
 	"os"
 	"testing"
 
-	"accesslink/linkcore"
 	"accesslink/internal/golden"
+	"accesslink/linkcore"
 )
 
 func loadURLCases(t testing.TB) []golden.URLCase {
