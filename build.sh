@@ -134,7 +134,7 @@ bench() {
 	chromium_wrapper
 	site
 	log "browser benchmark"
-	ACCESSLINK_DIST="$ROOT/dist" ACCESSLINK_BENCH=1 go test -count=1 -v ./e2e/ -run 'TestBenchmark' -timeout 20m
+	ACCESSLINK_DIST="$ROOT/dist" ACCESSLINK_BENCH=1 go test -count=1 -v ./e2e/ -run "^TestBenchmark$" -timeout 20m | grep -E "^(BENCH|---|ok|FAIL|PASS|\s+bench_test)"
 }
 
 case "${1:-}" in

@@ -162,6 +162,9 @@ func pageFile(dist, route string) string {
 	return filepath.Join(dist, filepath.FromSlash(route)+".html")
 }
 
+// bareARIA finds an ARIA attribute written without a value.
+var bareARIA = regexp.MustCompile(`(\saria-[a-z]+)([\s>])`)
+
 // inlineScript finds a <script> element without src: the CSP forbids it.
 var inlineScript = regexp.MustCompile(`<script(\s[^>]*)?>\s*[^<\s]`)
 
@@ -177,6 +180,9 @@ func fixPage(name string) error {
 	b = ogURL.ReplaceAll(b, nil)
 	// go-app forbids zooming; people who need to zoom must be able to.
 	b = bytes.Replace(b, []byte(`, maximum-scale=1, user-scalable=0`), nil, 1)
+	// go-app prints an attribute whose value is "true" bare, as HTML does
+	// boolean attributes; ARIA states need the word.
+	b = bareARIA.ReplaceAll(b, []byte(`${1}="true"${2}`))
 	if inlineScript.Match(b) {
 		return errors.New(name + ": inline script would be blocked by the CSP")
 	}

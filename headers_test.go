@@ -154,7 +154,7 @@ func TestFixPage(t *testing.T) {
 	}{
 		{"clean", `<head><meta property="og:url" content="http://127.0.0.1:1234/check">` +
 			`<meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1, user-scalable=0, viewport-fit=cover">` +
-			`<script defer src="/app.js"></script></head>`, true},
+			`<script defer src="/app.js"></script></head><form class="task" aria-busy><p aria-hidden aria-label="x">`, true},
 		{"inline script", `<script>alert(1)</script>`, false},
 		{"inline style attribute", `<div style="color:red"></div>`, false},
 		{"style element", `<style>p{}</style>`, false},
@@ -172,7 +172,8 @@ func TestFixPage(t *testing.T) {
 			continue
 		}
 		b, _ := os.ReadFile(name)
-		if strings.Contains(string(b), "og:url") || strings.Contains(string(b), "user-scalable") {
+		if strings.Contains(string(b), "og:url") || strings.Contains(string(b), "user-scalable") ||
+			!strings.Contains(string(b), `aria-busy="true">`) || !strings.Contains(string(b), `aria-hidden="true" aria-label="x"`) {
 			t.Errorf("%s: not fixed: %s", tt.name, b)
 		}
 	}

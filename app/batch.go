@@ -224,27 +224,27 @@ func (b *BatchPage) Render() goapp.UI {
 		dropClass += " over"
 	}
 	return b.layout("/batch",
-		goapp.H1().Text("Check or build many links"),
-		goapp.P().Class("intro").Text("Check a list of links at once, for example every link in a newsletter or a "+
+		el("h1").Text("Check or build many links"),
+		el("p").Class("intro").Text("Check a list of links at once, for example every link in a newsletter or a "+
 			"spreadsheet, or build one link per access package from a CSV file. Export the results as CSV or JSON. "+
 			"Everything runs in this page; nothing is uploaded."),
-		goapp.Form().Class("task").Aria("busy", boolString(!b.live)).OnSubmit(preventSubmit).Body(
-			goapp.FieldSet().Class("modes").Body(
-				goapp.Legend().Text("Task"),
+		el("form").Class("task").Aria("busy", boolString(!b.live)).OnSubmit(preventSubmit).Body(
+			el("fieldset").Class("modes").Body(
+				el("legend").Text("Task"),
 				radio("batch-mode", "mode-check", "check", "Check links", !building, !b.live, b.onMode),
 				radio("batch-mode", "mode-build", "build", "Build links from CSV", building, !b.live, b.onMode),
 			),
 			goapp.If(building, b.buildDefaults()),
-			goapp.Div().Class(dropClass).OnDragOver(b.onDragOver).OnDragLeave(b.onDragLeave).OnDrop(b.onDrop).Body(
-				goapp.Label().For("batch-input").Text(label),
-				goapp.Textarea().ID("batch-input").Rows(8).Spellcheck(false).Disabled(!b.live).
-					Aria("describedby", "batch-help").Text(b.field).OnInput(b.onText),
-				goapp.P().ID("batch-help").Class("help").Text(help),
-				goapp.Label().For("batch-file").Text("Or choose a file"),
-				goapp.Input().ID("batch-file").Type("file").Accept(".txt,.csv,text/plain,text/csv").
-					Disabled(!b.live).OnChange(b.onFile),
+			el("div").Class(dropClass).OnDragOver(b.onDragOver).OnDragLeave(b.onDragLeave).OnDrop(b.onDrop).Body(
+				el("label").Attr("for", "batch-input").Text(label),
+				el("textarea").ID("batch-input").Attr("rows", 8).Spellcheck(false).Attr("disabled", !b.live).
+					Aria("describedby", "batch-help").Attr("value", b.field).OnInput(b.onText),
+				el("p").ID("batch-help").Class("help").Text(help),
+				el("label").Attr("for", "batch-file").Text("Or choose a file"),
+				void("input").ID("batch-file").Attr("type", "file").Attr("accept", ".txt,.csv,text/plain,text/csv").
+					Attr("disabled", !b.live).OnChange(b.onFile),
 			),
-			goapp.P().Class("copied").Role("status").Text(b.note),
+			el("p").Class("copied").Role("status").Text(b.note),
 			b.loading("the batch checker"),
 		),
 		b.resultsView(),
@@ -252,9 +252,9 @@ func (b *BatchPage) Render() goapp.UI {
 }
 
 func radio(name, id, value, label string, checked, disabled bool, onChange goapp.EventHandler) goapp.UI {
-	return goapp.Div().Class("radio").Body(
-		goapp.Input().Type("radio").Name(name).ID(id).Value(value).Checked(checked).Disabled(disabled).OnChange(onChange),
-		goapp.Label().For(id).Text(label),
+	return el("div").Class("radio").Body(
+		void("input").Attr("type", "radio").Attr("name", name).ID(id).Attr("value", value).Attr("checked", checked).Attr("disabled", disabled).OnChange(onChange),
+		el("label").Attr("for", id).Text(label),
 	)
 }
 
@@ -262,18 +262,18 @@ func (b *BatchPage) buildDefaults() goapp.UI {
 	cloud := b.selectedCloud()
 	options := make([]goapp.UI, len(linkcore.Clouds))
 	for i, c := range linkcore.Clouds {
-		options[i] = goapp.Option().Value(c.ID).Selected(c.ID == cloud.ID).Text(c.Name + " — " + c.Host)
+		options[i] = el("option").Attr("value", c.ID).Attr("selected", c.ID == cloud.ID).Text(c.Name + " — " + c.Host)
 	}
-	return goapp.Div().Class("defaults").Body(
-		goapp.Div().Class("field").Body(
-			goapp.Label().For("batch-hint").Text("Default directory hint"),
-			goapp.Input().ID("batch-hint").Type("text").Value(b.fields.Get("hint")).Placeholder("contoso.onmicrosoft.com").
+	return el("div").Class("defaults").Body(
+		el("div").Class("field").Body(
+			el("label").Attr("for", "batch-hint").Text("Default directory hint"),
+			void("input").ID("batch-hint").Attr("type", "text").Attr("value", b.fields.Get("hint")).Attr("placeholder", "contoso.onmicrosoft.com").
 				Aria("describedby", "batch-hint-help").OnInput(b.onHint),
-			goapp.P().ID("batch-hint-help").Class("help").Text("Used for rows without a hint of their own."),
+			el("p").ID("batch-hint-help").Class("help").Text("Used for rows without a hint of their own."),
 		),
-		goapp.Div().Class("field").Body(
-			goapp.Label().For("batch-cloud").Text("Cloud"),
-			goapp.Select().ID("batch-cloud").OnChange(b.onCloud).Body(options...),
+		el("div").Class("field").Body(
+			el("label").Attr("for", "batch-cloud").Text("Cloud"),
+			el("select").ID("batch-cloud").OnChange(b.onCloud).Body(options...),
 		),
 	)
 }
@@ -290,23 +290,23 @@ func (b *BatchPage) state() string {
 }
 
 func (b *BatchPage) resultsView() goapp.UI {
-	section := goapp.Section().Class("batch-results").Aria("label", "Results").
+	section := el("section").Class("batch-results").Aria("label", "Results").
 		DataSet("state", b.state()).DataSet("processed", b.processed).DataSet("elapsed-ms", b.elapsed.Milliseconds())
 	if b.total == 0 && len(b.built) == 0 {
-		return section.Body(goapp.Div().Aria("live", "polite"))
+		return section.Body(el("div").Aria("live", "polite"))
 	}
 	var progress goapp.UI
 	if b.running {
-		progress = goapp.Div().Class("progress").Body(
-			goapp.Label().For("batch-progress").Text("Checked "+itoa(b.processed)+" of "+itoa(b.total)+" lines"),
-			goapp.Progress().ID("batch-progress").Max(b.total).Value(b.processed),
+		progress = el("div").Class("progress").Body(
+			el("label").Attr("for", "batch-progress").Text("Checked "+itoa(b.processed)+" of "+itoa(b.total)+" lines"),
+			el("progress").ID("batch-progress").Attr("max", b.total).Attr("value", b.processed),
 		)
 	}
 	if b.mode == "build" {
-		return section.Body(goapp.Div().Aria("live", "polite").Text(itoa(len(b.built))+" rows read."), b.builtView())
+		return section.Body(el("div").Aria("live", "polite").Text(itoa(len(b.built))+" rows read."), b.builtView())
 	}
 	return section.Body(
-		goapp.Div().Aria("live", "polite").Text(b.summary()),
+		el("div").Aria("live", "polite").Text(b.summary()),
 		progress,
 		b.countsView(),
 		b.reportsTable(),
@@ -328,26 +328,26 @@ func (b *BatchPage) countsView() goapp.UI {
 	items := make([]goapp.UI, len(verdictNames))
 	for i, v := range verdictNames {
 		look := verdictLooks[v]
-		items[i] = goapp.Li().Class("count verdict-"+v).DataSet("verdict", v).Body(
-			goapp.Span().Class("verdict-icon").Aria("hidden", "true").Text(look.Icon+" "),
+		items[i] = el("li").Class("count verdict-"+v).DataSet("verdict", v).Body(
+			el("span").Class("verdict-icon").Aria("hidden", "true").Text(look.Icon+" "),
 			goapp.Text(look.Word+": "),
-			goapp.Strong().Class("count-n").Text(itoa(counts[v])),
+			el("strong").Class("count-n").Text(itoa(counts[v])),
 		)
 	}
-	options := []goapp.UI{goapp.Option().Value("").Selected(b.filter == "").Text("All verdicts")}
+	options := []goapp.UI{el("option").Attr("value", "").Attr("selected", b.filter == "").Text("All verdicts")}
 	for _, v := range verdictNames {
-		options = append(options, goapp.Option().Value(v).Selected(b.filter == v).Text(verdictLooks[v].Word))
+		options = append(options, el("option").Attr("value", v).Attr("selected", b.filter == v).Text(verdictLooks[v].Word))
 	}
-	return goapp.Div().Class("batch-summary").Body(
-		goapp.Ul().Class("counts").Body(items...),
-		goapp.Div().Class("field").Body(
-			goapp.Label().For("batch-filter").Text("Show"),
-			goapp.Select().ID("batch-filter").OnChange(b.onFilter).Body(options...),
+	return el("div").Class("batch-summary").Body(
+		el("ul").Class("counts").Body(items...),
+		el("div").Class("field").Body(
+			el("label").Attr("for", "batch-filter").Text("Show"),
+			el("select").ID("batch-filter").OnChange(b.onFilter).Body(options...),
 		),
-		goapp.Div().Class("actions").Body(
-			goapp.Button().Type("button").Text("Export CSV").Disabled(b.running).
+		el("div").Class("actions").Body(
+			el("button").Attr("type", "button").Text("Export CSV").Attr("disabled", b.running).
 				OnClick(b.exporter("accesslink-check.csv", "text/csv", func() []byte { return linkcore.ReportsCSV(b.reports) })),
-			goapp.Button().Type("button").Text("Export JSON").Disabled(b.running).
+			el("button").Attr("type", "button").Text("Export JSON").Attr("disabled", b.running).
 				OnClick(b.exporter("accesslink-check.json", "application/json", func() []byte { return linkcore.ReportsJSON(b.reports) })),
 		),
 	)
@@ -369,20 +369,20 @@ func (b *BatchPage) reportsTable() goapp.UI {
 	}
 	var more goapp.UI
 	if matched > len(rows) {
-		more = goapp.Button().Type("button").Class("secondary").
+		more = el("button").Attr("type", "button").Class("secondary").
 			Text("Show more (" + itoa(matched-len(rows)) + " not shown)").OnClick(b.onMore)
 	}
-	return goapp.Div().Body(
-		goapp.Div().Class("table-wrap").Body(
-			goapp.Table().Body(
-				goapp.Caption().Class("visually-hidden").Text("Results per line"),
-				goapp.THead().Body(goapp.Tr().Body(
-					goapp.Th().Scope("col").Text("Line"),
-					goapp.Th().Scope("col").Text("Verdict"),
-					goapp.Th().Scope("col").Text("Link"),
-					goapp.Th().Scope("col").Text("Findings"),
+	return el("div").Body(
+		el("div").Class("table-wrap").Body(
+			el("table").Body(
+				el("caption").Class("visually-hidden").Text("Results per line"),
+				el("thead").Body(el("tr").Body(
+					el("th").Attr("scope", "col").Text("Line"),
+					el("th").Attr("scope", "col").Text("Verdict"),
+					el("th").Attr("scope", "col").Text("Link"),
+					el("th").Attr("scope", "col").Text("Findings"),
 				)),
-				goapp.TBody().Body(rows...),
+				el("tbody").Body(rows...),
 			),
 		),
 		more,
@@ -394,21 +394,21 @@ func reportRow(lr *linkcore.LineReport) goapp.UI {
 	v := r.Verdict.String()
 	var link goapp.UI
 	if r.Clickable() {
-		link = goapp.A().Href(r.Canonical()).Rel("noopener noreferrer").Target("_blank").Text(r.Canonical())
+		link = el("a").Attr("href", r.Canonical()).Attr("rel", "noopener noreferrer").Attr("target", "_blank").Text(r.Canonical())
 	} else {
-		link = goapp.Code().Class("inert").Text(shorten(lr.Text, 300))
+		link = el("code").Class("inert").Text(shorten(lr.Text, 300))
 	}
 	codes := make([]string, 0, len(r.Findings))
 	for _, f := range r.Findings {
 		codes = append(codes, string(f.Code))
 	}
-	return goapp.Tr().DataSet("verdict", v).Body(
-		goapp.Td().Text(itoa(lr.Line)),
-		goapp.Td().Class("sev-"+verdictLabel(v)).Body(
-			goapp.Span().Class("badge").Text(verdictLooks[v].Icon+" "+v),
+	return el("tr").DataSet("verdict", v).Body(
+		el("td").Text(itoa(lr.Line)),
+		el("td").Class("sev-"+verdictLabel(v)).Body(
+			el("span").Class("badge").Text(verdictLooks[v].Icon+" "+v),
 		),
-		goapp.Td().Body(link),
-		goapp.Td().Text(strings.Join(codes, " ")),
+		el("td").Body(link),
+		el("td").Text(strings.Join(codes, " ")),
 	)
 }
 
@@ -429,37 +429,37 @@ func (b *BatchPage) builtView() goapp.UI {
 		r := &b.built[i]
 		var result goapp.UI
 		if r.Link != "" {
-			result = goapp.Code().Class("selectable").Text(r.Link)
+			result = el("code").Class("selectable").Text(r.Link)
 		} else {
-			result = goapp.Span().Class("field-error").Text("✕ " + r.Problem)
+			result = el("span").Class("field-error").Text("✕ " + r.Problem)
 		}
-		rows = append(rows, goapp.Tr().Body(
-			goapp.Td().Text(itoa(r.Line)),
-			goapp.Td().Text(r.Name),
-			goapp.Td().Body(result),
+		rows = append(rows, el("tr").Body(
+			el("td").Text(itoa(r.Line)),
+			el("td").Text(r.Name),
+			el("td").Body(result),
 		))
 	}
 	var more goapp.UI
 	if len(b.built) > len(rows) {
-		more = goapp.Button().Type("button").Class("secondary").
+		more = el("button").Attr("type", "button").Class("secondary").
 			Text("Show more (" + itoa(len(b.built)-len(rows)) + " not shown)").OnClick(b.onMore)
 	}
-	return goapp.Div().Body(
-		goapp.Div().Class("actions").Body(
-			goapp.Button().Type("button").Text("Export CSV").
+	return el("div").Body(
+		el("div").Class("actions").Body(
+			el("button").Attr("type", "button").Text("Export CSV").
 				OnClick(b.exporter("accesslink-links.csv", "text/csv", func() []byte { return linkcore.BuildRowsCSV(b.built) })),
-			goapp.Button().Type("button").Text("Export JSON").
+			el("button").Attr("type", "button").Text("Export JSON").
 				OnClick(b.exporter("accesslink-links.json", "application/json", func() []byte { return linkcore.BuildRowsJSON(b.built) })),
 		),
-		goapp.Div().Class("table-wrap").Body(
-			goapp.Table().Body(
-				goapp.Caption().Class("visually-hidden").Text("Links built per row"),
-				goapp.THead().Body(goapp.Tr().Body(
-					goapp.Th().Scope("col").Text("Line"),
-					goapp.Th().Scope("col").Text("Name"),
-					goapp.Th().Scope("col").Text("Link"),
+		el("div").Class("table-wrap").Body(
+			el("table").Body(
+				el("caption").Class("visually-hidden").Text("Links built per row"),
+				el("thead").Body(el("tr").Body(
+					el("th").Attr("scope", "col").Text("Line"),
+					el("th").Attr("scope", "col").Text("Name"),
+					el("th").Attr("scope", "col").Text("Link"),
 				)),
-				goapp.TBody().Body(rows...),
+				el("tbody").Body(rows...),
 			),
 		),
 		more,

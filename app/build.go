@@ -177,21 +177,21 @@ func (b *BuildPage) Render() goapp.UI {
 	cloud := b.selectedCloud()
 	options := make([]goapp.UI, len(linkcore.Clouds))
 	for i, c := range linkcore.Clouds {
-		options[i] = goapp.Option().Value(c.ID).Selected(c.ID == cloud.ID).Text(c.Name + " — " + c.Host)
+		options[i] = el("option").Attr("value", c.ID).Attr("selected", c.ID == cloud.ID).Text(c.Name + " — " + c.Host)
 	}
 	return b.layout("/",
-		goapp.H1().Text("Build a link"),
-		goapp.P().Class("intro").Text("Make the link that lets people request an access package in "+
+		el("h1").Text("Build a link"),
+		el("p").Class("intro").Text("Make the link that lets people request an access package in "+
 			"Microsoft Entra My Access. Include your directory: without it, guests and partners sign in "+
 			"to their own directory and do not find the package."),
-		goapp.Form().Class("task").Aria("busy", boolString(!b.live)).OnSubmit(preventSubmit).Body(
+		el("form").Class("task").Aria("busy", boolString(!b.live)).OnSubmit(preventSubmit).Body(
 			textField("hint", "Directory hint", "Your tenant's domain (contoso.onmicrosoft.com or a verified domain) or its tenant ID.",
 				"contoso.onmicrosoft.com", b.fields.Get("hint"), hintErr, !b.live, b.field(&b.hint)),
 			textField("package-id", "Access package ID", "The package's ID, from the admin center (Overview) or Microsoft Graph; a whole admin-center URL works too.",
 				"00000000-0000-0000-0000-000000000000", b.fields.Get("id"), idErr, !b.live, b.field(&b.id)),
-			goapp.Div().Class("field").Body(
-				goapp.Label().For("cloud").Text("Cloud"),
-				goapp.Select().ID("cloud").Name("cloud").Disabled(!b.live).OnChange(b.field(&b.cloud)).Body(options...),
+			el("div").Class("field").Body(
+				el("label").Attr("for", "cloud").Text("Cloud"),
+				el("select").ID("cloud").Attr("name", "cloud").Attr("disabled", !b.live).OnChange(b.field(&b.cloud)).Body(options...),
 			),
 			b.loading("the builder"),
 		),
@@ -206,25 +206,25 @@ func textField(id, label, help, placeholder, value, problem string, disabled boo
 	var errView goapp.UI
 	if problem != "" {
 		described += " " + id + "-error"
-		errView = goapp.P().ID(id+"-error").Class("field-error").Body(
-			goapp.Span().Aria("hidden", "true").Text("✕ "),
+		errView = el("p").ID(id+"-error").Class("field-error").Body(
+			el("span").Aria("hidden", "true").Text("✕ "),
 			goapp.Text(problem),
 		)
 	}
-	return goapp.Div().Class("field").Body(
-		goapp.Label().For(id).Text(label),
-		goapp.Input().ID(id).Name(id).Type("text").Value(value).Placeholder(placeholder).
-			AutoComplete(false).Spellcheck(false).Disabled(disabled).
+	return el("div").Class("field").Body(
+		el("label").Attr("for", id).Text(label),
+		void("input").ID(id).Attr("name", id).Attr("type", "text").Attr("value", value).Attr("placeholder", placeholder).
+			Attr("autocomplete", "off").Spellcheck(false).Attr("disabled", disabled).
 			Aria("describedby", described).Aria("invalid", boolString(problem != "")).OnInput(onInput),
-		goapp.P().ID(id+"-help").Class("help").Text(help),
+		el("p").ID(id+"-help").Class("help").Text(help),
 		errView,
 	)
 }
 
 func (b *BuildPage) linkView(link string) goapp.UI {
 	if link == "" {
-		return goapp.Section().Class("result").Aria("label", "Your link").Body(
-			goapp.P().Class("placeholder").Text("Fill in both fields to get the link."),
+		return el("section").Class("result").Aria("label", "Your link").Body(
+			el("p").Class("placeholder").Text("Fill in both fields to get the link."),
 		)
 	}
 	proposal := b.proposedBody(link)
@@ -232,27 +232,27 @@ func (b *BuildPage) linkView(link string) goapp.UI {
 	markdown := "[Request access in My Access](" + link + ")"
 	html := `<a href="` + link + `">Request access in My Access</a>`
 	qr, qrErr := qrSVG(link)
-	return goapp.Section().Class("result").Aria("labelledby", "link-heading").Body(
-		goapp.H2().ID("link-heading").Text("Your link"),
-		goapp.P().Class("link-out").Body(goapp.Code().ID("link-out").Text(link)),
-		goapp.Div().Class("actions").Body(
-			goapp.Button().Type("button").ID("copy-link").Text("Copy link").OnClick(b.copier(link, "the link")),
-			goapp.A().Class("button").Href(mailto(subject, body)).Text("Email…"),
-			goapp.If(canShare(), goapp.Button().Type("button").Text("Share…").OnClick(b.onShare(link))),
-			goapp.Button().Type("button").Text("Copy as Markdown").OnClick(b.copier(markdown, "the Markdown link")),
-			goapp.Button().Type("button").Text("Copy as HTML").OnClick(b.copier(html, "the HTML link")),
+	return el("section").Class("result").Aria("labelledby", "link-heading").Body(
+		el("h2").ID("link-heading").Text("Your link"),
+		el("p").Class("link-out").Body(el("code").ID("link-out").Text(link)),
+		el("div").Class("actions").Body(
+			el("button").Attr("type", "button").ID("copy-link").Text("Copy link").OnClick(b.copier(link, "the link")),
+			el("a").Class("button").Attr("href", mailto(subject, body)).Text("Email…"),
+			goapp.If(canShare(), el("button").Attr("type", "button").Text("Share…").OnClick(b.onShare(link))),
+			el("button").Attr("type", "button").Text("Copy as Markdown").OnClick(b.copier(markdown, "the Markdown link")),
+			el("button").Attr("type", "button").Text("Copy as HTML").OnClick(b.copier(html, "the HTML link")),
 		),
-		goapp.P().Class("copied").Role("status").Text(b.status),
-		goapp.Details().Class("email").Body(
-			goapp.Summary().Text("Edit the e-mail"),
-			goapp.Div().Class("field").Body(
-				goapp.Label().For("email-subject").Text("Subject"),
-				goapp.Input().ID("email-subject").Type("text").Value(b.subject.shown(defaultSubject)).
+		el("p").Class("copied").Role("status").Text(b.status),
+		el("details").Class("email").Body(
+			el("summary").Text("Edit the e-mail"),
+			el("div").Class("field").Body(
+				el("label").Attr("for", "email-subject").Text("Subject"),
+				void("input").ID("email-subject").Attr("type", "text").Attr("value", b.subject.shown(defaultSubject)).
 					OnInput(b.editor(&b.subject, defaultSubject)),
 			),
-			goapp.Div().Class("field").Body(
-				goapp.Label().For("email-body").Text("Message"),
-				goapp.Textarea().ID("email-body").Rows(8).Text(b.body.shown(proposal)).
+			el("div").Class("field").Body(
+				el("label").Attr("for", "email-body").Text("Message"),
+				el("textarea").ID("email-body").Attr("rows", 8).Attr("value", b.body.shown(proposal)).
 					OnInput(b.editor(&b.body, proposal)),
 			),
 		),
@@ -262,17 +262,17 @@ func (b *BuildPage) linkView(link string) goapp.UI {
 
 func qrView(link, svg string, err error) goapp.UI {
 	if err != nil {
-		return goapp.P().Class("help").Text("No QR code: " + err.Error())
+		return el("p").Class("help").Text("No QR code: " + err.Error())
 	}
-	return goapp.Figure().Class("qr").Body(
+	return el("figure").Class("qr").Body(
 		goapp.Raw(svg),
-		goapp.FigCaption().Body(
-			goapp.P().Body(goapp.Code().Class("selectable").Text(link)),
-			goapp.Div().Class("actions").Body(
-				goapp.Button().Type("button").Text("Download QR as SVG").OnClick(func(ctx goapp.Context, e goapp.Event) {
+		el("figcaption").Body(
+			el("p").Body(el("code").Class("selectable").Text(link)),
+			el("div").Class("actions").Body(
+				el("button").Attr("type", "button").Text("Download QR as SVG").OnClick(func(ctx goapp.Context, e goapp.Event) {
 					download("accesslink-qr.svg", "image/svg+xml", svg)
 				}),
-				goapp.Button().Type("button").Text("Download QR as PNG").OnClick(func(ctx goapp.Context, e goapp.Event) {
+				el("button").Attr("type", "button").Text("Download QR as PNG").OnClick(func(ctx goapp.Context, e goapp.Event) {
 					downloadSVGAsPNG("accesslink-qr.png", svg, 1024)
 				}),
 			),

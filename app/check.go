@@ -88,26 +88,26 @@ func (c *CheckPage) onCopy(ctx goapp.Context, e goapp.Event) {
 
 func (c *CheckPage) Render() goapp.UI {
 	return c.layout("/check",
-		goapp.H1().Text("Check a link"),
-		goapp.P().Class("intro").Text("Paste a My Access link, or a whole message that contains links. "+
+		el("h1").Text("Check a link"),
+		el("p").Class("intro").Text("Paste a My Access link, or a whole message that contains links. "+
 			"AccessLink reads each link exactly as a browser would, unwraps mail-gateway links "+
 			"(Safe Links, Proofpoint and others), and tells you where it really leads, "+
 			"whether it will request the access package, and what to fix."),
-		goapp.Form().Class("task").Aria("busy", boolString(!c.live)).OnSubmit(preventSubmit).Body(
-			goapp.Label().For("check-input").Text("Link to check"),
-			goapp.Textarea().ID("check-input").Name("link").Rows(4).
-				Spellcheck(false).Disabled(!c.live).
+		el("form").Class("task").Aria("busy", boolString(!c.live)).OnSubmit(preventSubmit).Body(
+			el("label").Attr("for", "check-input").Text("Link to check"),
+			el("textarea").ID("check-input").Attr("name", "link").Attr("rows", 4).
+				Spellcheck(false).Attr("disabled", !c.live).
 				Aria("describedby", "check-help").
-				Placeholder("https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/…").
-				Text(c.field).OnInput(c.onInput),
-			goapp.P().ID("check-help").Class("help").Text("The answer appears as you type. "+
+				Attr("placeholder", "https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/…").
+				Attr("value", c.field).OnInput(c.onInput),
+			el("p").ID("check-help").Class("help").Text("The answer appears as you type. "+
 				"Nothing you paste leaves this page."),
 			c.loading("the checker"),
 		),
-		goapp.Section().Class("answer").Aria("label", "Answer").Aria("busy", boolString(c.done != c.seq)).
+		el("section").Class("answer").Aria("label", "Answer").Aria("busy", boolString(c.done != c.seq)).
 			DataSet("checks", c.done).Body(
-			goapp.Div().Class("visually-hidden").Aria("live", "polite").Text(c.announcement()),
-			goapp.P().Class("copied").Role("status").Text(c.copied),
+			el("div").Class("visually-hidden").Aria("live", "polite").Text(c.announcement()),
+			el("p").Class("copied").Role("status").Text(c.copied),
 			c.reportsView(),
 		),
 	)
@@ -141,9 +141,9 @@ func (c *CheckPage) reportsView() goapp.UI {
 	shown := c.reports[:min(len(c.reports), maxReportsShown)]
 	var more goapp.UI
 	if n := len(c.reports) - len(shown); n > 0 {
-		more = goapp.P().Class("more").Text(itoa(n) + " more links are not shown; use Batch to check them all.")
+		more = el("p").Class("more").Text(itoa(n) + " more links are not shown; use Batch to check them all.")
 	}
-	return goapp.Div().Class("reports").Body(
+	return el("div").Class("reports").Body(
 		goapp.Range(shown).Slice(func(i int) goapp.UI {
 			return reportView(&shown[i], c.onCopy)
 		}),

@@ -22,7 +22,11 @@ type ReadyPage struct {
 	dirField   string
 	packageRaw string // the package JSON as pasted or dropped
 	orgsRaw    string // the connected organizations JSON, optional
-	fileNote   string // what happened to the last dropped or chosen file
+	// What the page puts in the two boxes: set on restore and on a file,
+	// not by typing, so that go-app never rewrites (and trims) a box under
+	// the cursor.
+	packageField, orgsField string
+	fileNote                string // what happened to the last dropped or chosen file
 
 	result  *readiness.Result
 	problem error // why the input could not be read; a *readiness.InputError names which input
@@ -56,10 +60,10 @@ func (p *ReadyPage) restore(ctx goapp.Context) {
 	}
 	p.directory, p.dirField = state.Get("from"), state.Get("from")
 	if pkg := state.Get("package"); pkg != "" {
-		p.packageRaw = pkg
+		p.packageRaw, p.packageField = pkg, pkg
 	}
 	if orgs := state.Get("orgs"); orgs != "" {
-		p.orgsRaw = orgs
+		p.orgsRaw, p.orgsField = orgs, orgs
 	}
 	p.assess(ctx)
 }
@@ -129,9 +133,9 @@ func (p *ReadyPage) onFile(ctx goapp.Context, e goapp.Event) {
 			return
 		}
 		if target == "orgs" {
-			p.orgsRaw = text
+			p.orgsRaw, p.orgsField = text, text
 		} else {
-			p.packageRaw = text
+			p.packageRaw, p.packageField = text, text
 		}
 		p.fileNote = "Read " + name + " (" + itoa(len(text)) + " bytes)."
 		p.save(ctx)
@@ -208,51 +212,51 @@ func (p *ReadyPage) requestParts() (linkcore.Cloud, string) {
 func (p *ReadyPage) Render() goapp.UI {
 	cloud, id := p.requestParts()
 	return p.layout("/ready",
-		goapp.H1().Text("Will the link work for them?"),
-		goapp.P().Class("intro").Text("A correct link is not enough: the package may be hidden, the catalog not "+
+		el("h1").Text("Will the link work for them?"),
+		el("p").Class("intro").Text("A correct link is not enough: the package may be hidden, the catalog not "+
 			"enabled for external users, or no policy may cover your partner's directory. Fetch the package "+
 			"from Microsoft Graph with the request below, paste the JSON here, and say who will open the link. "+
 			"AccessLink reads it in your browser; nothing is sent anywhere."),
-		goapp.Form().Class("task").Aria("busy", boolString(!p.live)).OnSubmit(preventSubmit).Body(
-			goapp.Label().For("ready-link").Text("Link being checked (optional)"),
-			goapp.Input().ID("ready-link").Type("url").Name("link").Spellcheck(false).Disabled(!p.live).
-				Aria("describedby", "ready-link-help").Value(p.linkField).OnInput(p.onLink).
-				Placeholder("https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/…"),
-			goapp.P().ID("ready-link-help").Class("help").Text("Its package ID fills in the requests below, "+
+		el("form").Class("task").Aria("busy", boolString(!p.live)).OnSubmit(preventSubmit).Body(
+			el("label").Attr("for", "ready-link").Text("Link being checked (optional)"),
+			void("input").ID("ready-link").Attr("type", "url").Attr("name", "link").Spellcheck(false).Attr("disabled", !p.live).
+				Aria("describedby", "ready-link-help").Attr("value", p.linkField).OnInput(p.onLink).
+				Attr("placeholder", "https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/…"),
+			el("p").ID("ready-link-help").Class("help").Text("Its package ID fills in the requests below, "+
 				"and it is compared with the JSON."),
 
-			goapp.FieldSet().Body(
-				goapp.Legend().Text("Who will open the link"),
+			el("fieldset").Body(
+				el("legend").Text("Who will open the link"),
 				p.kindChoice("member", "A member of your tenant"),
 				p.kindChoice("guest", "A guest already in your directory"),
 				p.kindChoice("external", "A user from another organization"),
 			),
 			goapp.If(p.kind == "external",
-				goapp.Label().For("ready-from").Text("Their domain or tenant ID"),
-				goapp.Input().ID("ready-from").Type("text").Name("from").Spellcheck(false).
-					Disabled(!p.live).Value(p.dirField).OnInput(p.onDirectory).Placeholder("fabrikam.com"),
+				el("label").Attr("for", "ready-from").Text("Their domain or tenant ID"),
+				void("input").ID("ready-from").Attr("type", "text").Attr("name", "from").Spellcheck(false).
+					Attr("disabled", !p.live).Attr("value", p.dirField).OnInput(p.onDirectory).Attr("placeholder", "fabrikam.com"),
 			),
 
-			goapp.Label().For("ready-package").Text("Access package JSON from Microsoft Graph"),
-			goapp.Textarea().ID("ready-package").Name("package").Rows(8).Spellcheck(false).Disabled(!p.live).
-				Aria("describedby", "ready-package-help").Text(p.packageRaw).OnInput(p.onPackage),
-			goapp.P().ID("ready-package-help").Class("help").Text("The response of the first request below: "+
+			el("label").Attr("for", "ready-package").Text("Access package JSON from Microsoft Graph"),
+			el("textarea").ID("ready-package").Attr("name", "package").Attr("rows", 8).Spellcheck(false).Attr("disabled", !p.live).
+				Aria("describedby", "ready-package-help").Attr("value", p.packageField).OnInput(p.onPackage),
+			el("p").ID("ready-package-help").Class("help").Text("The response of the first request below: "+
 				"the package with its catalog and assignment policies."),
-			goapp.Label().For("ready-package-file").Text("…or choose the saved file"),
-			goapp.Input().ID("ready-package-file").Type("file").Accept(".json,application/json,text/plain").
-				DataSet("target", "package").Disabled(!p.live).OnChange(p.onFile),
+			el("label").Attr("for", "ready-package-file").Text("…or choose the saved file"),
+			void("input").ID("ready-package-file").Attr("type", "file").Attr("accept", ".json,application/json,text/plain").
+				DataSet("target", "package").Attr("disabled", !p.live).OnChange(p.onFile),
 
-			goapp.Label().For("ready-orgs").Text("Connected organizations JSON (optional, for external users)"),
-			goapp.Textarea().ID("ready-orgs").Name("orgs").Rows(4).Spellcheck(false).Disabled(!p.live).
-				Text(p.orgsRaw).OnInput(p.onOrgs),
-			goapp.Label().For("ready-orgs-file").Text("…or choose the saved file"),
-			goapp.Input().ID("ready-orgs-file").Type("file").Accept(".json,application/json,text/plain").
-				DataSet("target", "orgs").Disabled(!p.live).OnChange(p.onFile),
-			goapp.P().Class("file-note").Role("status").Text(p.fileNote),
+			el("label").Attr("for", "ready-orgs").Text("Connected organizations JSON (optional, for external users)"),
+			el("textarea").ID("ready-orgs").Attr("name", "orgs").Attr("rows", 4).Spellcheck(false).Attr("disabled", !p.live).
+				Attr("value", p.orgsField).OnInput(p.onOrgs),
+			el("label").Attr("for", "ready-orgs-file").Text("…or choose the saved file"),
+			void("input").ID("ready-orgs-file").Attr("type", "file").Attr("accept", ".json,application/json,text/plain").
+				DataSet("target", "orgs").Attr("disabled", !p.live).OnChange(p.onFile),
+			el("p").Class("file-note").Role("status").Text(p.fileNote),
 			p.loading("the readiness check"),
 		),
-		goapp.Section().Class("answer").Aria("label", "Answer").Aria("busy", boolString(p.done != p.seq)).Body(
-			goapp.Div().Class("visually-hidden").Aria("live", "polite").Text(p.announcement()),
+		el("section").Class("answer").Aria("label", "Answer").Aria("busy", boolString(p.done != p.seq)).Body(
+			el("div").Class("visually-hidden").Aria("live", "polite").Text(p.announcement()),
 			p.answerView(),
 		),
 		requestsView(readiness.Requests(cloud, id)),
@@ -261,10 +265,10 @@ func (p *ReadyPage) Render() goapp.UI {
 
 func (p *ReadyPage) kindChoice(value, label string) goapp.UI {
 	id := "who-" + value
-	return goapp.Div().Class("choice").Body(
-		goapp.Input().Type("radio").ID(id).Name("who").Value(value).Checked(p.kind == value).
-			Disabled(!p.live).OnChange(p.onKind),
-		goapp.Label().For(id).Text(label),
+	return el("div").Class("choice").Body(
+		void("input").Attr("type", "radio").ID(id).Attr("name", "who").Attr("value", value).Attr("checked", p.kind == value).
+			Attr("disabled", !p.live).OnChange(p.onKind),
+		el("label").Attr("for", id).Text(label),
 	)
 }
 
@@ -288,11 +292,11 @@ func (p *ReadyPage) announcement() string {
 
 func (p *ReadyPage) answerView() goapp.UI {
 	if p.problem != nil {
-		return goapp.Div().Class("ready-answer").DataSet("answer", "invalid").Body(
-			goapp.Div().Class("verdict verdict-error").DataSet("verdict", "error").Body(
-				goapp.Span().Class("verdict-icon").Aria("hidden", "true").Text("✕"),
-				goapp.Strong().Text("Cannot read the input: "),
-				goapp.Span().Text(p.problem.Error()),
+		return el("div").Class("ready-answer").DataSet("answer", "invalid").Body(
+			el("div").Class("verdict verdict-error").DataSet("verdict", "error").Body(
+				el("span").Class("verdict-icon").Aria("hidden", "true").Text("✕"),
+				el("strong").Text("Cannot read the input: "),
+				el("span").Text(p.problem.Error()),
 			),
 		)
 	}
@@ -304,7 +308,7 @@ func (p *ReadyPage) answerView() goapp.UI {
 	var facts []goapp.UI
 	fact := func(name, value string) {
 		if value != "" {
-			facts = append(facts, goapp.Dt().Text(name), goapp.Dd().Text(value))
+			facts = append(facts, el("dt").Text(name), el("dd").Text(value))
 		}
 	}
 	fact("Access package", quoteName(r.PackageName, r.PackageID))
@@ -329,14 +333,14 @@ func (p *ReadyPage) answerView() goapp.UI {
 		}
 		fact("Access lasts", r.Expiration)
 	}
-	return goapp.Div().Class("ready-answer").DataSet("answer", r.Answer).
+	return el("div").Class("ready-answer").DataSet("answer", r.Answer).
 		DataSet("can-request", boolString(r.CanRequest)).Body(
-		goapp.Div().Class("verdict verdict-"+look.Verdict).DataSet("verdict", look.Verdict).Body(
-			goapp.Span().Class("verdict-icon").Aria("hidden", "true").Text(look.Icon),
-			goapp.Strong().Text("Can they request it? "),
-			goapp.Span().Text(look.Text),
+		el("div").Class("verdict verdict-"+look.Verdict).DataSet("verdict", look.Verdict).Body(
+			el("span").Class("verdict-icon").Aria("hidden", "true").Text(look.Icon),
+			el("strong").Text("Can they request it? "),
+			el("span").Text(look.Text),
 		),
-		goapp.Dl().Class("parts").Body(facts...),
+		el("dl").Class("parts").Body(facts...),
 		stagesView(r.Approval.Stages),
 		questionsView(r.Questions),
 		findingsView(r.Findings),
@@ -357,9 +361,9 @@ func stagesView(stages []readiness.Stage) goapp.UI {
 	if len(stages) == 0 {
 		return nil
 	}
-	return goapp.Div().Class("stages").Body(
-		goapp.H3().Text("Approval stages"),
-		goapp.Ol().Body(goapp.Range(stages).Slice(func(i int) goapp.UI {
+	return el("div").Class("stages").Body(
+		el("h3").Text("Approval stages"),
+		el("ol").Body(goapp.Range(stages).Slice(func(i int) goapp.UI {
 			s := stages[i]
 			text := subjects(s.Approvers)
 			if len(s.FallbackApprovers) > 0 {
@@ -368,7 +372,7 @@ func stagesView(stages []readiness.Stage) goapp.UI {
 			if s.DecideWithin != "" {
 				text += "; decide within " + s.DecideWithin
 			}
-			return goapp.Li().Text(text)
+			return el("li").Text(text)
 		})),
 	)
 }
@@ -388,9 +392,9 @@ func questionsView(questions []readiness.Question) goapp.UI {
 	if len(questions) == 0 {
 		return nil
 	}
-	return goapp.Div().Class("questions").Body(
-		goapp.H3().Text("Questions they will be asked"),
-		goapp.Ol().Body(goapp.Range(questions).Slice(func(i int) goapp.UI {
+	return el("div").Class("questions").Body(
+		el("h3").Text("Questions they will be asked"),
+		el("ol").Body(goapp.Range(questions).Slice(func(i int) goapp.UI {
 			q := questions[i]
 			text := q.Text
 			if q.Required {
@@ -399,7 +403,7 @@ func questionsView(questions []readiness.Question) goapp.UI {
 			if len(q.Choices) > 0 {
 				text += " — choices: " + strings.Join(q.Choices, ", ")
 			}
-			return goapp.Li().Text(text)
+			return el("li").Text(text)
 		})),
 	)
 }
@@ -407,19 +411,19 @@ func questionsView(questions []readiness.Question) goapp.UI {
 // requestsView shows the Graph requests to copy, for Graph Explorer and
 // for Microsoft Graph PowerShell, with the permission each needs.
 func requestsView(requests []readiness.GraphRequest) goapp.UI {
-	return goapp.Section().Class("requests").Aria("labelledby", "requests-title").Body(
-		goapp.H2().ID("requests-title").Text("Get the JSON from Microsoft Graph"),
-		goapp.P().Text("Run these read-only requests in Graph Explorer, or in Microsoft Graph PowerShell, "+
+	return el("section").Class("requests").Aria("labelledby", "requests-title").Body(
+		el("h2").ID("requests-title").Text("Get the JSON from Microsoft Graph"),
+		el("p").Text("Run these read-only requests in Graph Explorer, or in Microsoft Graph PowerShell, "+
 			"then paste or save the response."),
 		goapp.Range(requests).Slice(func(i int) goapp.UI {
 			r := requests[i]
-			return goapp.Div().Class("request").Body(
-				goapp.H3().Text(r.Purpose),
-				goapp.P().Body(goapp.Strong().Text("Graph Explorer: "), goapp.Text("GET")),
-				goapp.Pre().Body(goapp.Code().Text(r.URL)),
-				goapp.P().Body(goapp.Strong().Text("PowerShell:")),
-				goapp.Pre().Body(goapp.Code().Text(r.Connect+"\n"+r.PowerShell)),
-				goapp.P().Class("help").Text("Permission: "+r.Permission+" (read-only)."),
+			return el("div").Class("request").Body(
+				el("h3").Text(r.Purpose),
+				el("p").Body(el("strong").Text("Graph Explorer: "), goapp.Text("GET")),
+				el("pre").Body(el("code").Text(r.URL)),
+				el("p").Body(el("strong").Text("PowerShell:")),
+				el("pre").Body(el("code").Text(r.Connect+"\n"+r.PowerShell)),
+				el("p").Class("help").Text("Permission: "+r.Permission+" (read-only)."),
 			)
 		}),
 	)

@@ -25,10 +25,10 @@ func verdictBanner(v linkcore.Verdict, extra string) goapp.UI {
 	if extra != "" {
 		text = extra
 	}
-	return goapp.Div().Class("verdict verdict-"+word).DataSet("verdict", word).Body(
-		goapp.Span().Class("verdict-icon").Aria("hidden", "true").Text(look.Icon),
-		goapp.Strong().Text(look.Word+": "),
-		goapp.Span().Text(text),
+	return el("div").Class("verdict verdict-"+word).DataSet("verdict", word).Body(
+		el("span").Class("verdict-icon").Aria("hidden", "true").Text(look.Icon),
+		el("strong").Text(look.Word+": "),
+		el("span").Text(text),
 	)
 }
 
@@ -41,7 +41,7 @@ func reportView(r *linkcore.Report, onCopy goapp.EventHandler) goapp.UI {
 		if value == "" {
 			return
 		}
-		parts = append(parts, goapp.Dt().Text(name), goapp.Dd().Body(goapp.Code().Text(value)))
+		parts = append(parts, el("dt").Text(name), el("dd").Body(el("code").Text(value)))
 	}
 	if l := r.Link; l != nil {
 		row("Cloud", l.Cloud.Name)
@@ -71,37 +71,37 @@ func reportView(r *linkcore.Report, onCopy goapp.EventHandler) goapp.UI {
 	var link goapp.UI
 	canonical := r.Canonical()
 	if r.Clickable() {
-		link = goapp.P().Class("link-line").Body(
-			goapp.Span().Class("label").Text("Open: "),
-			goapp.A().Href(canonical).Rel("noopener noreferrer").Target("_blank").Text(canonical),
+		link = el("p").Class("link-line").Body(
+			el("span").Class("label").Text("Open: "),
+			el("a").Attr("href", canonical).Attr("rel", "noopener noreferrer").Attr("target", "_blank").Text(canonical),
 		)
 	} else if r.Input != "" {
-		link = goapp.P().Class("link-line").Body(
-			goapp.Span().Class("label").Text("As found (not a live link): "),
-			goapp.Code().Class("inert").Text(shorten(r.Input, 2000)),
+		link = el("p").Class("link-line").Body(
+			el("span").Class("label").Text("As found (not a live link): "),
+			el("code").Class("inert").Text(shorten(r.Input, 2000)),
 		)
 	}
 
 	var chain goapp.UI
 	if len(r.Unwrapped) > 0 {
-		chain = goapp.Div().Class("chain").Body(
-			goapp.H2().Text("Unwrapped from"),
-			goapp.Ol().Body(goapp.Range(r.Unwrapped).Slice(func(i int) goapp.UI {
-				return goapp.Li().Text(r.Unwrapped[i])
+		chain = el("div").Class("chain").Body(
+			el("h2").Text("Unwrapped from"),
+			el("ol").Body(goapp.Range(r.Unwrapped).Slice(func(i int) goapp.UI {
+				return el("li").Text(r.Unwrapped[i])
 			})),
 		)
 	}
 
 	var copyButton goapp.UI
 	if canonical != "" {
-		copyButton = goapp.Button().Type("button").Class("copy-canonical").DataSet("link", canonical).
+		copyButton = el("button").Attr("type", "button").Class("copy-canonical").DataSet("link", canonical).
 			Text("Copy canonical link").OnClick(onCopy)
 	}
 
-	return goapp.Article().Class("report").DataSet("verdict", r.Verdict.String()).Body(
+	return el("article").Class("report").DataSet("verdict", r.Verdict.String()).Body(
 		verdictBanner(r.Verdict, ""),
 		link,
-		goapp.If(len(parts) > 0, goapp.Dl().Class("parts").Body(parts...)),
+		goapp.If(len(parts) > 0, el("dl").Class("parts").Body(parts...)),
 		chain,
 		findingsView(r.Findings),
 		copyButton,
@@ -113,15 +113,15 @@ func findingsView(fs []linkcore.Finding) goapp.UI {
 	if len(fs) == 0 {
 		return nil
 	}
-	return goapp.Div().Class("findings").Body(
-		goapp.H2().Text("Findings"),
-		goapp.Ul().Body(goapp.Range(fs).Slice(func(i int) goapp.UI {
+	return el("div").Class("findings").Body(
+		el("h2").Text("Findings"),
+		el("ul").Body(goapp.Range(fs).Slice(func(i int) goapp.UI {
 			f := fs[i]
 			label := f.Severity.Label()
-			return goapp.Li().Class("finding sev-"+label).DataSet("code", string(f.Code)).Body(
-				goapp.Span().Class("badge").Text(label),
-				goapp.Span().Class("message").Text(" "+f.Message),
-				goapp.If(f.Fix != "", goapp.P().Class("fix").Text("Fix: "+f.Fix)),
+			return el("li").Class("finding sev-"+label).DataSet("code", string(f.Code)).Body(
+				el("span").Class("badge").Text(label),
+				el("span").Class("message").Text(" "+f.Message),
+				goapp.If(f.Fix != "", el("p").Class("fix").Text("Fix: "+f.Fix)),
 			)
 		})),
 	)

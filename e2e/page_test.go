@@ -238,3 +238,33 @@ func TestPrerenderedWithoutWasm(t *testing.T) {
 		}
 	}
 }
+
+func TestKeyboardFocusIsVisible(t *testing.T) {
+	ctx, _ := newTab(t)
+	open(t, ctx, origin, "/check#link="+genuine)
+	// From the top of the page, Tab walks the navigation to the field and
+	// on to the answer's controls; every stop shows a focus outline.
+	var stops []string
+	reached := false
+	for range 12 {
+		if err := chromedp.Do(ctx, chromedp.KeyEvent("\t")); err != nil {
+			t.Fatal(err)
+		}
+		stop := eval[string](t, ctx, `(() => { const e = document.activeElement; const s = getComputedStyle(e);
+			return e.tagName.toLowerCase() + "#" + e.id + "|" + e.textContent.slice(0, 20) + "|" + s.outlineStyle + " " + s.outlineWidth; })()`)
+		stops = append(stops, stop)
+		if strings.Contains(stop, "|none ") || strings.HasSuffix(stop, " 0px") {
+			t.Errorf("focus not visible on %s", stop)
+		}
+		if strings.HasPrefix(stop, "button") && strings.Contains(stop, "Copy canonical") {
+			reached = true
+			break
+		}
+	}
+	if !reached {
+		t.Errorf("Tab never reached the Copy button: %v", stops)
+	}
+	if !strings.Contains(strings.Join(stops, " "), "textarea#check-input") {
+		t.Errorf("Tab never reached the field: %v", stops)
+	}
+}
