@@ -10,20 +10,18 @@ import (
 // domainToASCII maps a host name the way the URL standard's "domain to ASCII"
 // does (UTS 46, non-transitional, CheckHyphens off, STD3 rules off), for the
 // subset that matters here: ASCII case, full-width forms, the ideographic
-// full stops, the characters UTS 46 ignores, Unicode lower case, then
-// Punycode for every non-ASCII label. A host that needs a mapping outside
-// that subset (compatibility forms such as "ⅿ" for "m") is still reported
-// as not genuine; it is never mistaken for a genuine host, only possibly
-// shown with a different Punycode than the browser would show.
+// full stops, the characters UTS 46 ignores, spaces, the compatibility
+// letters that imitate ASCII (mathematical, circled, Roman numerals), Unicode
+// lower case, then Punycode for every non-ASCII label. A host that needs a
+// mapping outside that subset is still reported as not genuine; it is never
+// mistaken for a genuine host, only possibly shown with a different Punycode
+// than the browser would show. Like Chromium, it does not validate "xn--"
+// labels that are already ASCII.
 func domainToASCII(s string) (string, error) {
 	if plain, ascii := plainASCIIHost(s); plain {
 		return s, nil
 	} else if ascii {
-		lower := strings.ToLower(s)
-		if !strings.Contains(lower, "xn--") {
-			return lower, nil
-		}
-		return lower, checkPunycodeLabels(lower)
+		return strings.ToLower(s), nil
 	}
 	mapped := strings.Map(mapUTS46, s)
 	if !utf8.ValidString(mapped) {
@@ -45,8 +43,7 @@ func domainToASCII(s string) (string, error) {
 		}
 		labels[i] = "xn--" + enc
 	}
-	ascii := strings.Join(labels, ".")
-	return ascii, checkPunycodeLabels(ascii)
+	return strings.Join(labels, "."), nil
 }
 
 // mapUTS46 maps one rune as UTS 46 does, for the subset described above;
@@ -62,6 +59,18 @@ func mapUTS46(r rune) rune {
 		return '.'
 	case r >= 0xff01 && r <= 0xff5e:
 		return mapUTS46(r - 0xfee0)
+	case r == '\u00a0' || ('\u2000' <= r && r <= '\u200a') || r == '\u202f' || r == '\u205f' || r == '\u3000':
+		return ' ' // then escaped as %20, as Chromium does
+	case r >= 0x1d400 && r <= 0x1d6a3: // mathematical alphanumeric letters: 𝐦 𝑚 𝒎 …
+		return 'a' + (r-0x1d400)%52%26
+	case r >= 0x1d7ce && r <= 0x1d7ff: // mathematical digits
+		return '0' + (r-0x1d7ce)%10
+	case r >= 0x24b6 && r <= 0x24e9: // circled letters: Ⓜ ⓜ
+		return 'a' + (r-0x24b6)%26
+	case r >= 0x2160 && r <= 0x217f: // Roman numerals that are one letter: Ⅿ ⅿ Ⅽ ⅽ …
+		if letter, ok := romanLetters[(r-0x2160)%16]; ok {
+			return letter
+		}
 	case r == '\u00ad' || r == '\u200b' || r == '\u2060' || r == '\ufeff' || r == '\u034f' ||
 		(r >= '\u180b' && r <= '\u180d') || (r >= '\ufe00' && r <= '\ufe0f'):
 		return -1
@@ -69,35 +78,17 @@ func mapUTS46(r rune) rune {
 	return unicode.ToLower(r)
 }
 
+// romanLetters maps the one-letter Roman numerals (by offset from U+2160 or
+// U+2170) to the letters NFKC gives them; the others become several
+// letters and are left unmapped.
+var romanLetters = map[rune]rune{0: 'i', 4: 'v', 9: 'x', 12: 'l', 13: 'c', 14: 'd', 15: 'm'}
+
 // disallowedUTS46 reports the characters UTS 46 refuses in a host name,
 // as far as they matter for links: controls, format characters (bidi
 // controls, joiners), spaces, private use, and the replacement character.
 func disallowedUTS46(r rune) bool {
-	return unicode.In(r, unicode.Cc, unicode.Cf, unicode.Co, unicode.Cs, unicode.Zs, unicode.Zl, unicode.Zp) ||
+	return r != ' ' && unicode.In(r, unicode.Cc, unicode.Cf, unicode.Co, unicode.Cs, unicode.Zs, unicode.Zl, unicode.Zp) ||
 		r == utf8.RuneError || r&0xfffe == 0xfffe
-}
-
-// checkPunycodeLabels rejects "xn--" labels that browsers reject: ones that
-// do not decode, decode to plain ASCII, or decode to disallowed characters.
-func checkPunycodeLabels(ascii string) error {
-	for _, label := range strings.Split(ascii, ".") {
-		if len(label) < 4 || label[:4] != "xn--" {
-			continue
-		}
-		decoded, err := punyDecode(label[4:])
-		if err == nil && isASCII(decoded) {
-			err = errPunycode
-		}
-		for _, r := range decoded {
-			if err == nil && (disallowedUTS46(r) || mapUTS46(r) != r) {
-				err = errPunycode
-			}
-		}
-		if err != nil {
-			return errors.New("the label " + quoteShort(label) + " is not valid Punycode")
-		}
-	}
-	return nil
 }
 
 // domainToUnicode shows an ASCII host as people read it: "xn--" labels

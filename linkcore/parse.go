@@ -139,9 +139,6 @@ func (p *urlParser) parseFile(rest string) (*URL, string) {
 			if reason := p.parseHost(hostText); reason != "" {
 				return nil, reason
 			}
-			if p.u.Host == "localhost" {
-				p.u.Host, p.u.HostKind = "", NoHost
-			}
 		}
 	}
 	p.parsePathQueryFragment(rest, true)
@@ -277,9 +274,12 @@ func (p *urlParser) parseHost(text string) string {
 		return "its host is empty"
 	}
 	for i := 0; i < len(ascii); i++ {
-		if c := ascii[i]; forbiddenDomainBytes[c] {
+		if c := ascii[i]; forbiddenDomainBytes[c] && c != ' ' {
 			return "its host has " + describeRune(rune(c)) + ", which a host name cannot contain"
 		}
+	}
+	if strings.ContainsAny(ascii, " *") {
+		ascii = chromiumHostEscapes.Replace(ascii)
 	}
 	if endsInNumber(ascii) {
 		ip, ok := parseIPv4(ascii)
@@ -292,6 +292,10 @@ func (p *urlParser) parseHost(text string) string {
 	p.u.Host, p.u.HostKind = ascii, DomainHost
 	return ""
 }
+
+// chromiumHostEscapes are the two host characters Chromium percent-encodes
+// where the URL standard refuses the space and keeps the star.
+var chromiumHostEscapes = strings.NewReplacer(" ", "%20", "*", "%2A")
 
 // parsePathQueryFragment reads the path, then query and fragment.
 func (p *urlParser) parsePathQueryFragment(tail string, special bool) {

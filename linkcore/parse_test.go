@@ -60,9 +60,9 @@ func TestParseURLQuirks(t *testing.T) {
 }
 
 func TestParseURLErrorIsTyped(t *testing.T) {
-	_, err := linkcore.ParseURL("https://exa mple.com/")
+	_, err := linkcore.ParseURL("https://exa<mple.com/")
 	perr, ok := err.(*linkcore.ParseError)
-	if !ok || perr.Input != "https://exa mple.com/" || perr.Reason == "" {
+	if !ok || perr.Input != "https://exa<mple.com/" || perr.Reason == "" {
 		t.Fatalf("err = %#v, want a *ParseError with input and reason", err)
 	}
 }

@@ -10,8 +10,8 @@ const (
 	fragmentSet                      // + space " < > `
 	querySet                         // + space " # < >
 	specialQuerySet                  // querySet + '
-	pathSet                          // querySet + ? ` { }
-	userinfoSet                      // pathSet + / : ; = @ [ \ ] ^ |
+	pathSet                          // querySet + ? ^ ` { | } (Chromium adds ^ and | to the standard's set)
+	userinfoSet                      // pathSet + ' / : ; = @ [ \ ] (Chromium adds ')
 )
 
 // encodeTables holds, per set, which bytes are percent-encoded: a table
@@ -22,8 +22,8 @@ var encodeTables = func() (t [userinfoSet + 1][256]bool) {
 		fragmentSet:     " \"<>`",
 		querySet:        " \"#<>",
 		specialQuerySet: " \"#<>'",
-		pathSet:         " \"#<>?`{}",
-		userinfoSet:     " \"#<>?^`{}/:;=@[\\]|",
+		pathSet:         " \"#<>?^`{|}",
+		userinfoSet:     " \"#'<>?^`{|}/:;=@[\\]",
 	}
 	for set, chars := range extra {
 		for c := 0; c < 256; c++ {
