@@ -1,6 +1,4 @@
-//go:build !wasm
-
-package main
+package site
 
 import (
 	"mime"
@@ -10,6 +8,10 @@ import (
 	"path/filepath"
 	"strings"
 )
+
+// Server serves the generated site in dir, for development only: the
+// product is the static site itself.
+func Server(dir string) http.Handler { return staticSite{dir: dir} }
 
 // staticSite serves a generated dist/ the way Netlify does: pretty URLs
 // (/check serves check.html), the headers of headerRules, and the

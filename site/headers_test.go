@@ -1,6 +1,4 @@
-//go:build !wasm
-
-package main
+package site
 
 import (
 	"bytes"
@@ -20,16 +18,16 @@ var update = flag.Bool("update", false, "rewrite netlify.toml from headerRules")
 func TestNetlifyTOML(t *testing.T) {
 	want := netlifyTOML()
 	if *update {
-		if err := os.WriteFile("netlify.toml", want, 0o644); err != nil {
+		if err := os.WriteFile("../netlify.toml", want, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	got, err := os.ReadFile("netlify.toml")
+	got, err := os.ReadFile("../netlify.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Fatal("netlify.toml differs from headerRules; run: go test -run TestNetlifyTOML -update .")
+		t.Fatal("netlify.toml differs from headerRules; run: go test -run TestNetlifyTOML -update ./site")
 	}
 }
 

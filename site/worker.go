@@ -1,6 +1,4 @@
-//go:build !wasm
-
-package main
+package site
 
 // appWorkerJS is the service worker template (go-app's ServiceWorkerTemplate,
 // text/template with .Version and .ResourcesToCache). It differs from

@@ -11,6 +11,7 @@ import (
 	"os"
 
 	"accesslink/cli"
+	"accesslink/site"
 )
 
 // run dispatches the native commands: the site's own two, and everything
@@ -40,7 +41,7 @@ func generateCommand(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if err := generate(*dist, *wasm, *web); err != nil {
+	if err := site.Generate(*dist, *wasm, *web); err != nil {
 		fmt.Fprintln(stderr, "generate:", err)
 		return 1
 	}
@@ -63,7 +64,7 @@ func serveCommand(args []string, stdout, stderr io.Writer) int {
 	}
 	// The first line names the address, so that tests can listen on port 0.
 	fmt.Fprintf(stdout, "serving %s on http://%s/\n", *dist, ln.Addr())
-	if err := http.Serve(ln, staticSite{dir: *dist}); err != nil {
+	if err := http.Serve(ln, site.Server(*dist)); err != nil {
 		fmt.Fprintln(stderr, "serve:", err)
 		return 1
 	}

@@ -1,6 +1,4 @@
-//go:build !wasm
-
-package main
+package site
 
 import (
 	"bytes"
@@ -20,20 +18,20 @@ import (
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// A site is what the generator puts in dist/ beside go-app's own files.
-type site struct {
+// A bundle is what the generator puts in dist/ beside go-app's own files.
+type bundle struct {
 	wasm    []byte            // the compiled page
 	assets  map[string][]byte // /web/... path → content: web/ and the icons
 	version string            // content hash of all of the above
 }
 
-// loadSite reads the .wasm and web/ and draws the icons.
-func loadSite(wasmPath, webDir string) (*site, error) {
+// loadBundle reads the .wasm and web/ and draws the icons.
+func loadBundle(wasmPath, webDir string) (*bundle, error) {
 	wasm, err := os.ReadFile(wasmPath)
 	if err != nil {
 		return nil, err
 	}
-	s := &site{wasm: wasm, assets: map[string][]byte{"/web/icon.svg": iconSVG()}}
+	s := &bundle{wasm: wasm, assets: map[string][]byte{"/web/icon.svg": iconSVG()}}
 	for _, size := range []int{192, 512} {
 		b, err := iconPNG(size)
 		if err != nil {
@@ -63,7 +61,7 @@ func loadSite(wasmPath, webDir string) (*site, error) {
 // hash is the build's Version: it changes exactly when something a visitor
 // downloads changes, so a deployment of the same build updates nobody and a
 // new build updates everybody.
-func (s *site) hash() string {
+func (s *bundle) hash() string {
 	h := sha256.New()
 	h.Write(s.wasm)
 	paths := make([]string, 0, len(s.assets))
@@ -81,7 +79,7 @@ func (s *site) hash() string {
 
 // wasmPath is where the .wasm is served: its name carries the version, so it
 // can be cached forever.
-func (s *site) wasmPath() string { return "/web/wasm/app-" + s.version + ".wasm" }
+func (s *bundle) wasmPath() string { return "/web/wasm/app-" + s.version + ".wasm" }
 
 // resources tells go-app where the files are: everything at the site's root.
 type resources struct{ wasm string }
@@ -91,7 +89,7 @@ func (resources) Static() string    { return "" }
 func (r resources) AppWASM() string { return r.wasm }
 
 // handler is the go-app handler the static pages are generated from.
-func (s *site) handler() *goapp.Handler {
+func (s *bundle) handler() *goapp.Handler {
 	return &goapp.Handler{
 		Name:            "AccessLink",
 		ShortName:       "AccessLink",
@@ -121,9 +119,11 @@ func (s *site) handler() *goapp.Handler {
 // ogURL is the og:url go-app writes with the generator's loopback address.
 var ogURL = regexp.MustCompile(`<meta[^>]*property="og:url"[^>]*>\s*`)
 
-// generate writes the static site into dist.
-func generate(dist, wasmPath, webDir string) error {
-	s, err := loadSite(wasmPath, webDir)
+// Generate writes the static site into dist: every route of package app
+// prerendered, the .wasm under a content-hashed name, web/ and the icons,
+// the service worker and manifest.
+func Generate(dist, wasmPath, webDir string) error {
+	s, err := loadBundle(wasmPath, webDir)
 	if err != nil {
 		return err
 	}
