@@ -20,11 +20,11 @@ func Check(text string) []Report {
 	if len(text) > MaxInput {
 		text, truncated = text[:MaxInput], true
 	}
-	if !utf8.ValidString(text) {
-		text = strings.ToValidUTF8(text, "\uFFFD")
-	}
 	if link, ok := plainLink(text); ok && !truncated {
 		return []Report{checkCandidate(candidate{text: link, ascii: true})}
+	}
+	if !utf8.ValidString(text) {
+		text = strings.ToValidUTF8(text, "\uFFFD")
 	}
 	candidates := findLinks(text)
 	if len(candidates) == 0 {
@@ -80,6 +80,9 @@ func checkCandidate(c candidate) Report {
 			r.URL = u
 			r.Input = redactIfWrapped(r)
 			return r
+		}
+		if _, genuine := cloudByHost(strings.TrimSuffix(u.Host, ".")); genuine {
+			break // the portal wraps nothing
 		}
 		inner, name, err := unwrap(u)
 		if name == "" {

@@ -273,12 +273,15 @@ func (p *urlParser) parseHost(text string) string {
 	if ascii == "" {
 		return "its host is empty"
 	}
+	escape := false
 	for i := 0; i < len(ascii); i++ {
-		if c := ascii[i]; forbiddenDomainBytes[c] && c != ' ' {
+		c := ascii[i]
+		if forbiddenDomainBytes[c] && c != ' ' {
 			return "its host has " + describeRune(rune(c)) + ", which a host name cannot contain"
 		}
+		escape = escape || c == ' ' || c == '*'
 	}
-	if strings.ContainsAny(ascii, " *") {
+	if escape {
 		ascii = chromiumHostEscapes.Replace(ascii)
 	}
 	if endsInNumber(ascii) {
