@@ -93,6 +93,12 @@ func TestNewVersionOffersReload(t *testing.T) {
 	if err := os.WriteFile(worker, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// HTTP dates have whole seconds: a file rewritten in the second it was
+	// first served would look unmodified to the browser's update check.
+	later := time.Now().Add(2 * time.Second)
+	if err := os.Chtimes(worker, later, later); err != nil {
+		t.Fatal(err)
+	}
 	os.Remove(worker + ".br")
 	os.Remove(worker + ".gz")
 
