@@ -68,7 +68,7 @@ axe() {
 
 build_wasm() {
 	log "building the .wasm"
-	GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o "$TOOLS/app.wasm" .
+	GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -gcflags=all=-l -o "$TOOLS/app.wasm" .
 }
 
 compress() {
