@@ -78,7 +78,7 @@ func setHeaders(h http.Header, path string) {
 // netlifyTOML renders netlify.toml: the build settings and headerRules.
 func netlifyTOML() []byte {
 	var b strings.Builder
-	b.WriteString("# Generated from headers.go by `go test -run TestNetlifyTOML -update`; do not edit.\n")
+	b.WriteString("# Generated from site/headers.go by `go test -run TestNetlifyTOML -update ./site`; do not edit.\n")
 	b.WriteString("# The site is built by ./build.sh (Go, then the static generator) and\n")
 	b.WriteString("# Netlify publishes dist/.\n\n")
 	b.WriteString("[build]\n")
