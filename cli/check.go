@@ -64,73 +64,24 @@ func worst(reports []linkcore.Report) linkcore.Verdict {
 	return v
 }
 
-// reportJSON is the --json form of one link's report. Its field names are
-// a stable interface for scripts.
+// reportJSON is the --json object for one input: the first link's report,
+// and the input's other links.
 type reportJSON struct {
-	Input           string        `json:"input"`
-	Verdict         string        `json:"verdict"`
-	Link            string        `json:"link"`
-	Cloud           string        `json:"cloud"`
-	Host            string        `json:"host"`
-	HostUnicode     string        `json:"hostUnicode,omitempty"`
-	DirectoryHint   string        `json:"directoryHint"`
-	HintKind        string        `json:"directoryHintKind"`
-	AccessPackageID string        `json:"accessPackageId"`
-	Page            string        `json:"page,omitempty"`
-	Unwrapped       []string      `json:"unwrapped"`
-	Findings        []findingJSON `json:"findings"`
-	OtherLinks      []reportJSON  `json:"otherLinks,omitempty"`
-}
-
-type findingJSON struct {
-	Code     linkcore.Code `json:"code"`
-	Severity string        `json:"severity"`
-	Message  string        `json:"message"`
-	Fix      string        `json:"fix,omitempty"`
-}
-
-func toJSON(r *linkcore.Report) reportJSON {
-	j := reportJSON{
-		Input:     r.Input,
-		Verdict:   r.Verdict.String(),
-		Link:      r.Canonical(),
-		Host:      r.Host(),
-		Unwrapped: r.Unwrapped,
-		Findings:  make([]findingJSON, len(r.Findings)),
-	}
-	if j.Unwrapped == nil {
-		j.Unwrapped = []string{}
-	}
-	if u := r.HostUnicode(); u != j.Host {
-		j.HostUnicode = u
-	}
-	if l := r.Link; l != nil {
-		j.Cloud = l.Cloud.ID
-		j.DirectoryHint = l.Hint.Value
-		j.HintKind = l.Hint.Kind.String()
-		if l.IsRequest() {
-			j.AccessPackageID = l.PackageID.String()
-		}
-		j.Page = l.Page.Name
-	}
-	for i, f := range r.Findings {
-		j.Findings[i] = findingJSON{Code: f.Code, Severity: f.Severity.Label(), Message: f.Message, Fix: f.Fix}
-	}
-	return j
+	linkcore.ReportJSON
+	OtherLinks []linkcore.ReportJSON `json:"otherLinks,omitempty"`
 }
 
 // printJSON writes one object for the input: the first link's report, the
 // worst verdict of all, and the other links under otherLinks.
 func printJSON(w *bufio.Writer, input string, reports []linkcore.Report) {
-	j := toJSON(&reports[0])
+	j := reportJSON{ReportJSON: reports[0].JSON(shownInput(input, reports))}
 	for i := 1; i < len(reports); i++ {
-		j.OtherLinks = append(j.OtherLinks, toJSON(&reports[i]))
+		j.OtherLinks = append(j.OtherLinks, reports[i].JSON(reports[i].Input))
 	}
 	j.Verdict = worst(reports).String()
-	j.Input = shownInput(input, reports)
 	data, err := json.Marshal(j)
 	if err != nil {
-		panic(err) // reportJSON holds only strings and slices of them
+		panic(err) // the JSON form holds only strings and slices of them
 	}
 	w.Write(data)
 	w.WriteByte('\n')

@@ -198,53 +198,15 @@ func CheckBatch(lines []BatchLine) []LineReport {
 	return out
 }
 
-// lineJSON is the exported form of a LineReport. The field names follow the
-// command line's --json output.
+// lineJSON is the exported form of a LineReport: the command line's --json
+// object with the line number.
 type lineJSON struct {
-	Line            int           `json:"line"`
-	Input           string        `json:"input"`
-	Verdict         string        `json:"verdict"`
-	Link            string        `json:"link"`
-	Host            string        `json:"host"`
-	Cloud           string        `json:"cloud"`
-	DirectoryHint   string        `json:"directoryHint"`
-	HintKind        string        `json:"directoryHintKind"`
-	AccessPackageID string        `json:"accessPackageId"`
-	Unwrapped       []string      `json:"unwrapped"`
-	Findings        []findingJSON `json:"findings"`
-}
-
-type findingJSON struct {
-	Code     Code   `json:"code"`
-	Severity string `json:"severity"`
-	Message  string `json:"message"`
-	Fix      string `json:"fix,omitempty"`
+	Line int `json:"line"`
+	ReportJSON
 }
 
 func exportLine(lr LineReport) lineJSON {
-	r := &lr.Report
-	j := lineJSON{
-		Line:      lr.Line,
-		Input:     lr.Text,
-		Verdict:   r.Verdict.String(),
-		Link:      r.Canonical(),
-		Host:      r.Host(),
-		Unwrapped: append([]string{}, r.Unwrapped...),
-		Findings:  []findingJSON{},
-	}
-	if l := r.Link; l != nil {
-		j.Cloud = l.Cloud.ID
-		if l.Hint.Kind != HintNone {
-			j.DirectoryHint, j.HintKind = l.Hint.Value, l.Hint.Kind.String()
-		}
-		if l.IsRequest() {
-			j.AccessPackageID = l.PackageID.String()
-		}
-	}
-	for _, f := range r.Findings {
-		j.Findings = append(j.Findings, findingJSON{Code: f.Code, Severity: f.Severity.Label(), Message: f.Message, Fix: f.Fix})
-	}
-	return j
+	return lineJSON{Line: lr.Line, ReportJSON: lr.Report.JSON(lr.Text)}
 }
 
 // ReportsJSON exports a checked batch as a JSON array.

@@ -47,10 +47,10 @@ type Code string
 
 // A Finding is one thing a check found: what, how bad, and how to fix it.
 type Finding struct {
-	Code     Code     `json:"code"`
-	Severity Severity `json:"-"`
-	Message  string   `json:"message"` // one sentence about this input
-	Fix      string   `json:"fix,omitempty"`
+	Code     Code
+	Severity Severity
+	Message  string // one sentence about this input
+	Fix      string // how to fix it; may be empty
 }
 
 // CodeInfo documents one finding code.

@@ -523,30 +523,23 @@ func (a *assessment) notShown() {
 
 // resultJSON is the JSON form of a Result.
 type resultJSON struct {
-	PackageID       string        `json:"packageId"`
-	PackageName     string        `json:"packageName"`
-	CatalogName     string        `json:"catalogName,omitempty"`
-	Requestor       string        `json:"requestor"`
-	Answer          string        `json:"answer"`
-	CanRequest      bool          `json:"canRequest"`
-	VisibleInPortal bool          `json:"visibleInPortal"`
-	Hidden          bool          `json:"hidden"`
-	Policy          string        `json:"policy"`
-	PolicyID        string        `json:"policyId,omitempty"`
-	OtherPolicies   []string      `json:"otherPolicies,omitempty"`
-	Approval        *Approval     `json:"approval,omitempty"`
-	Expiration      string        `json:"expiration,omitempty"`
-	CustomSchedule  bool          `json:"customSchedule,omitempty"`
-	Questions       []Question    `json:"questions,omitempty"`
-	Findings        []findingJSON `json:"findings"`
-	Beta            []string      `json:"beta,omitempty"`
-}
-
-type findingJSON struct {
-	Code     linkcore.Code `json:"code"`
-	Severity string        `json:"severity"`
-	Message  string        `json:"message"`
-	Fix      string        `json:"fix,omitempty"`
+	PackageID       string             `json:"packageId"`
+	PackageName     string             `json:"packageName"`
+	CatalogName     string             `json:"catalogName,omitempty"`
+	Requestor       string             `json:"requestor"`
+	Answer          string             `json:"answer"`
+	CanRequest      bool               `json:"canRequest"`
+	VisibleInPortal bool               `json:"visibleInPortal"`
+	Hidden          bool               `json:"hidden"`
+	Policy          string             `json:"policy"`
+	PolicyID        string             `json:"policyId,omitempty"`
+	OtherPolicies   []string           `json:"otherPolicies,omitempty"`
+	Approval        *Approval          `json:"approval,omitempty"`
+	Expiration      string             `json:"expiration,omitempty"`
+	CustomSchedule  bool               `json:"customSchedule,omitempty"`
+	Questions       []Question         `json:"questions,omitempty"`
+	Findings        []linkcore.Finding `json:"findings"`
+	Beta            []string           `json:"beta,omitempty"`
 }
 
 // MarshalJSON writes the result with camelCase names and each finding's
@@ -557,13 +550,13 @@ func (r *Result) MarshalJSON() ([]byte, error) {
 		Answer: r.Answer, CanRequest: r.CanRequest, VisibleInPortal: r.VisibleInPortal, Hidden: r.Hidden,
 		Policy: r.Policy, PolicyID: r.PolicyID, OtherPolicies: r.OtherPolicies,
 		Expiration: r.Expiration, CustomSchedule: r.CustomSchedule, Questions: r.Questions, Beta: r.Beta,
-		Findings: make([]findingJSON, len(r.Findings)),
+		Findings: r.Findings,
+	}
+	if out.Findings == nil {
+		out.Findings = []linkcore.Finding{}
 	}
 	if r.Policy != "" || r.PolicyID != "" {
 		out.Approval = &r.Approval
-	}
-	for i, f := range r.Findings {
-		out.Findings[i] = findingJSON{Code: f.Code, Severity: f.Severity.Label(), Message: f.Message, Fix: f.Fix}
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
