@@ -105,11 +105,7 @@ func (p *urlParser) parseSpecial(rest, defaultPort string) (*URL, string) {
 	rest = rest[slashes:]
 	end := specialAuthorityEnd.indexOrEnd(rest)
 	authority, tail := rest[:end], rest[end:]
-	if at := strings.LastIndexByte(authority, '@'); at >= 0 {
-		p.parseUserinfo(authority[:at])
-		authority = authority[at+1:]
-	}
-	hostText, port, reason := splitHostPort(authority)
+	hostText, port, reason := p.splitAuthority(authority)
 	if reason != "" {
 		return nil, reason
 	}
@@ -165,11 +161,7 @@ func (p *urlParser) parseOther(rest string) (*URL, string) {
 	rest = rest[2:]
 	end := authorityEnd.indexOrEnd(rest)
 	authority, tail := rest[:end], rest[end:]
-	if at := strings.LastIndexByte(authority, '@'); at >= 0 {
-		p.parseUserinfo(authority[:at])
-		authority = authority[at+1:]
-	}
-	hostText, port, reason := splitHostPort(authority)
+	hostText, port, reason := p.splitAuthority(authority)
 	if reason != "" {
 		return nil, reason
 	}
@@ -188,6 +180,17 @@ func (p *urlParser) parseOther(rest string) (*URL, string) {
 	}
 	p.parsePathQueryFragment(tail, false)
 	return &p.u, ""
+}
+
+// splitAuthority splits what lies between "//" and the path: user
+// information up to the last '@' (the browser's reading, whatever the text
+// before it looks like), then host and port.
+func (p *urlParser) splitAuthority(authority string) (host, port, reason string) {
+	if at := strings.LastIndexByte(authority, '@'); at >= 0 {
+		p.parseUserinfo(authority[:at])
+		authority = authority[at+1:]
+	}
+	return splitHostPort(authority)
 }
 
 // parseUserinfo keeps the user name and password, percent-encoded as the
