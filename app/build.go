@@ -187,7 +187,7 @@ func (b *BuildPage) Render() goapp.UI {
 		el("form").Class("task").Aria("busy", boolString(!b.live)).OnSubmit(preventSubmit).Body(
 			textField("hint", "Directory hint", "Your tenant's domain (contoso.onmicrosoft.com or a verified domain) or its tenant ID.",
 				"contoso.onmicrosoft.com", b.fields.Get("hint"), hintErr, !b.live, b.field(&b.hint)),
-			textField("package-id", "Access package ID", "The package's ID, from the admin center (Overview) or Microsoft Graph; a whole admin-center URL works too.",
+			textField("package-id", "Access package ID", "The package's ID, from its Overview page in the admin center or from Microsoft Graph; any case, with or without braces or hyphens.",
 				"00000000-0000-0000-0000-000000000000", b.fields.Get("id"), idErr, !b.live, b.field(&b.id)),
 			el("div").Class("field").Body(
 				el("label").Attr("for", "cloud").Text("Cloud"),
