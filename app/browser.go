@@ -16,12 +16,6 @@ func copyText(ctx goapp.Context, text string, done func(ctx goapp.Context, ok bo
 	settle(ctx, clip.Call("writeText", text), done)
 }
 
-// updateFoundEarly reports whether web/update.js saw a new deployment take
-// over before the page was live, which go-app's own hook misses.
-func updateFoundEarly() bool {
-	return goapp.IsClient && goapp.Window().Get("accesslinkUpdateFound").Truthy()
-}
-
 // canShare reports whether the browser has the Web Share API.
 func canShare() bool {
 	return goapp.IsClient && goapp.Window().Get("navigator").Get("share").Truthy()

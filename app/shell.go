@@ -19,7 +19,7 @@ func (s *shell) start(ctx goapp.Context, path string) {
 		goapp.Window().Get("performance").Call("mark", "accesslink-live")
 	}
 	s.live = goapp.IsClient
-	s.updatable = ctx.AppUpdateAvailable() || updateFoundEarly()
+	s.updatable = ctx.AppUpdateAvailable()
 	ctx.Page().SetTitle(taskTitle(path))
 }
 

@@ -83,24 +83,7 @@ func TestNewVersionOffersReload(t *testing.T) {
 		t.Fatal("update offered before any new version")
 	}
 
-	// Deploy a new version: the worker script changes.
-	worker := filepath.Join(dir, "app-worker.js")
-	b, err := os.ReadFile(worker)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b = []byte(strings.Replace(string(b), `const cacheName = "app-"`, `const cacheName = "app-next-"`, 1))
-	if err := os.WriteFile(worker, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	// HTTP dates have whole seconds: a file rewritten in the second it was
-	// first served would look unmodified to the browser's update check.
-	later := time.Now().Add(2 * time.Second)
-	if err := os.Chtimes(worker, later, later); err != nil {
-		t.Fatal(err)
-	}
-	os.Remove(worker + ".br")
-	os.Remove(worker + ".gz")
+	deployNewWorker(t, dir)
 
 	// Browsers look for a new worker on their own schedule; ask now.
 	eval[bool](t, ctx, `navigator.serviceWorker.getRegistration().then(r => r.update()).then(() => true)`)
@@ -119,5 +102,44 @@ func TestNewVersionOffersReload(t *testing.T) {
 			t.Fatal("the new version's cache never appeared")
 		}
 		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// deployNewWorker stands for a new deployment: the service worker script
+// changes (and with it the cache it fills).
+func deployNewWorker(t *testing.T, dir string) {
+	t.Helper()
+	worker := filepath.Join(dir, "app-worker.js")
+	b, err := os.ReadFile(worker)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = []byte(strings.Replace(string(b), `const cacheName = "app-"`, `const cacheName = "app-next-"`, 1))
+	if err := os.WriteFile(worker, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// HTTP dates have whole seconds: a file rewritten in the second it was
+	// first served would look unmodified to the browser's update check.
+	later := time.Now().Add(2 * time.Second)
+	if err := os.Chtimes(worker, later, later); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(worker + ".br")
+	os.Remove(worker + ".gz")
+}
+
+// TestUpdateFoundOnNextVisitIsOffered: opening the page after a deployment
+// makes the browser fetch the new worker at once; the page, still served by
+// the old version, offers the reload.
+func TestUpdateFoundOnNextVisitIsOffered(t *testing.T) {
+	srv, dir := ownServer(t)
+	ctx, _ := newTab(t)
+	open(t, ctx, srv.origin, "/check")
+	waitForWorker(t, ctx)
+	deployNewWorker(t, dir)
+	open(t, ctx, srv.origin, "/batch")
+	poll[bool](t, ctx, `document.querySelector(".update button") !== null`, 30*time.Second)
+	if !eval[bool](t, ctx, `caches.keys().then(keys => keys.some(k => k.startsWith("app-next-")))`) {
+		t.Error("the update is offered but the new version's cache is missing")
 	}
 }

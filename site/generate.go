@@ -104,8 +104,7 @@ func (s *bundle) handler() *goapp.Handler {
 			SVG:        "/web/icon.svg",
 			AppleTouch: "/web/icon-192.png",
 		},
-		Styles:  []string{"/web/style.css"},
-		Scripts: []string{"/web/update.js"},
+		Styles: []string{"/web/style.css"},
 		// No {progress}: hosts that compress the .wasm drop its length.
 		LoadingLabel:          "Loading the interactive page…",
 		Version:               s.version,
