@@ -12,12 +12,14 @@ var specialPorts = map[string]string{
 	"http": "80", "https": "443", "ws": "80", "wss": "443", "ftp": "21", "file": "",
 }
 
-// ParseURL reads s as a browser's address bar or link would, following the
-// WHATWG URL standard without a base URL. Where Go's net/url and the
-// standard disagree (backslashes, tabs and newlines, "https:host" without
-// slashes, percent-encoded dots in hosts, IPv4 shorthand), ParseURL agrees
-// with the browser. It fails exactly where the browser would refuse the
-// text, with a *ParseError.
+// ParseURL reads s as a browser's address bar or link would: the WHATWG URL
+// standard without a base URL, as Chromium implements it. Where Go's net/url
+// and the standard disagree (backslashes, tabs and newlines, "https:host"
+// without slashes, percent-encoded dots in hosts, IPv4 shorthand), ParseURL
+// agrees with the browser; where Chromium departs from the standard (it
+// escapes a space or '*' in a host, escapes '^' and '|' in a path, keeps
+// file://localhost), ParseURL follows Chromium. It fails exactly where the
+// browser would refuse the text, with a *ParseError.
 func ParseURL(s string) (*URL, error) {
 	p := urlParser{input: s}
 	u, reason := p.parse()
