@@ -145,22 +145,14 @@ func (b *BatchPage) onText(ctx goapp.Context, e goapp.Event) {
 	b.process(ctx)
 }
 
-func (b *BatchPage) onMode(ctx goapp.Context, e goapp.Event) {
-	b.mode = ctx.JSSrc().Get("value").String()
-	b.save(ctx)
-	b.process(ctx)
-}
-
-func (b *BatchPage) onHint(ctx goapp.Context, e goapp.Event) {
-	b.hint = ctx.JSSrc().Get("value").String()
-	b.save(ctx)
-	b.process(ctx)
-}
-
-func (b *BatchPage) onCloud(ctx goapp.Context, e goapp.Event) {
-	b.cloud = ctx.JSSrc().Get("value").String()
-	b.save(ctx)
-	b.process(ctx)
+// onField returns the handler of the control that edits *field: keep the
+// new value in the fragment and process the batch again.
+func (b *BatchPage) onField(field *string) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) {
+		*field = ctx.JSSrc().Get("value").String()
+		b.save(ctx)
+		b.process(ctx)
+	}
 }
 
 func (b *BatchPage) onFilter(ctx goapp.Context, e goapp.Event) {
@@ -231,8 +223,8 @@ func (b *BatchPage) Render() goapp.UI {
 		el("form").Class("task").Aria("busy", boolString(!b.live)).OnSubmit(preventSubmit).Body(
 			el("fieldset").Class("modes").Body(
 				el("legend").Text("Task"),
-				radio("batch-mode", "mode-check", "check", "Check links", !building, !b.live, b.onMode),
-				radio("batch-mode", "mode-build", "build", "Build links from CSV", building, !b.live, b.onMode),
+				radio("batch-mode", "mode-check", "check", "Check links", !building, !b.live, b.onField(&b.mode)),
+				radio("batch-mode", "mode-build", "build", "Build links from CSV", building, !b.live, b.onField(&b.mode)),
 			),
 			goapp.If(building, b.buildDefaults()),
 			el("div").Class(dropClass).OnDragOver(b.onDragOver).OnDragLeave(b.onDragLeave).OnDrop(b.onDrop).Body(
@@ -268,12 +260,12 @@ func (b *BatchPage) buildDefaults() goapp.UI {
 		el("div").Class("field").Body(
 			el("label").Attr("for", "batch-hint").Text("Default directory hint"),
 			void("input").ID("batch-hint").Attr("type", "text").Attr("value", b.fields.Get("hint")).Attr("placeholder", "contoso.onmicrosoft.com").
-				Aria("describedby", "batch-hint-help").OnInput(b.onHint),
+				Aria("describedby", "batch-hint-help").OnInput(b.onField(&b.hint)),
 			el("p").ID("batch-hint-help").Class("help").Text("Used for rows without a hint of their own."),
 		),
 		el("div").Class("field").Body(
 			el("label").Attr("for", "batch-cloud").Text("Cloud"),
-			el("select").ID("batch-cloud").OnChange(b.onCloud).Body(options...),
+			el("select").ID("batch-cloud").OnChange(b.onField(&b.cloud)).Body(options...),
 		),
 	)
 }

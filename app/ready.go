@@ -86,34 +86,14 @@ func (p *ReadyPage) save(ctx goapp.Context) {
 	writeFragment(ctx, state)
 }
 
-func (p *ReadyPage) onLink(ctx goapp.Context, e goapp.Event) {
-	p.link = ctx.JSSrc().Get("value").String()
-	p.save(ctx)
-	p.assess(ctx)
-}
-
-func (p *ReadyPage) onKind(ctx goapp.Context, e goapp.Event) {
-	p.kind = ctx.JSSrc().Get("value").String()
-	p.save(ctx)
-	p.assess(ctx)
-}
-
-func (p *ReadyPage) onDirectory(ctx goapp.Context, e goapp.Event) {
-	p.directory = ctx.JSSrc().Get("value").String()
-	p.save(ctx)
-	p.assess(ctx)
-}
-
-func (p *ReadyPage) onPackage(ctx goapp.Context, e goapp.Event) {
-	p.packageRaw = ctx.JSSrc().Get("value").String()
-	p.save(ctx)
-	p.assess(ctx)
-}
-
-func (p *ReadyPage) onOrgs(ctx goapp.Context, e goapp.Event) {
-	p.orgsRaw = ctx.JSSrc().Get("value").String()
-	p.save(ctx)
-	p.assess(ctx)
+// onField returns the handler of the input that edits *field: keep the new
+// value in the fragment and answer again.
+func (p *ReadyPage) onField(field *string) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) {
+		*field = ctx.JSSrc().Get("value").String()
+		p.save(ctx)
+		p.assess(ctx)
+	}
 }
 
 // onFile reads a chosen file into the field named by the input's
@@ -220,7 +200,7 @@ func (p *ReadyPage) Render() goapp.UI {
 		el("form").Class("task").Aria("busy", boolString(!p.live)).OnSubmit(preventSubmit).Body(
 			el("label").Attr("for", "ready-link").Text("Link being checked (optional)"),
 			void("input").ID("ready-link").Attr("type", "url").Attr("name", "link").Spellcheck(false).Attr("disabled", !p.live).
-				Aria("describedby", "ready-link-help").Attr("value", p.linkField).OnInput(p.onLink).
+				Aria("describedby", "ready-link-help").Attr("value", p.linkField).OnInput(p.onField(&p.link)).
 				Attr("placeholder", "https://myaccess.microsoft.com/@contoso.onmicrosoft.com#/access-packages/…"),
 			el("p").ID("ready-link-help").Class("help").Text("Its package ID fills in the requests below, "+
 				"and it is compared with the JSON."),
@@ -234,12 +214,12 @@ func (p *ReadyPage) Render() goapp.UI {
 			goapp.If(p.kind == "external",
 				el("label").Attr("for", "ready-from").Text("Their domain or tenant ID"),
 				void("input").ID("ready-from").Attr("type", "text").Attr("name", "from").Spellcheck(false).
-					Attr("disabled", !p.live).Attr("value", p.dirField).OnInput(p.onDirectory).Attr("placeholder", "fabrikam.com"),
+					Attr("disabled", !p.live).Attr("value", p.dirField).OnInput(p.onField(&p.directory)).Attr("placeholder", "fabrikam.com"),
 			),
 
 			el("label").Attr("for", "ready-package").Text("Access package JSON from Microsoft Graph"),
 			el("textarea").ID("ready-package").Attr("name", "package").Attr("rows", 8).Spellcheck(false).Attr("disabled", !p.live).
-				Aria("describedby", "ready-package-help").Attr("value", p.packageField).OnInput(p.onPackage),
+				Aria("describedby", "ready-package-help").Attr("value", p.packageField).OnInput(p.onField(&p.packageRaw)),
 			el("p").ID("ready-package-help").Class("help").Text("The response of the first request below: "+
 				"the package with its catalog and assignment policies."),
 			el("label").Attr("for", "ready-package-file").Text("…or choose the saved file"),
@@ -248,7 +228,7 @@ func (p *ReadyPage) Render() goapp.UI {
 
 			el("label").Attr("for", "ready-orgs").Text("Connected organizations JSON (optional, for external users)"),
 			el("textarea").ID("ready-orgs").Attr("name", "orgs").Attr("rows", 4).Spellcheck(false).Attr("disabled", !p.live).
-				Attr("value", p.orgsField).OnInput(p.onOrgs),
+				Attr("value", p.orgsField).OnInput(p.onField(&p.orgsRaw)),
 			el("label").Attr("for", "ready-orgs-file").Text("…or choose the saved file"),
 			void("input").ID("ready-orgs-file").Attr("type", "file").Attr("accept", ".json,application/json,text/plain").
 				DataSet("target", "orgs").Attr("disabled", !p.live).OnChange(p.onFile),
@@ -267,7 +247,7 @@ func (p *ReadyPage) kindChoice(value, label string) goapp.UI {
 	id := "who-" + value
 	return el("div").Class("choice").Body(
 		void("input").Attr("type", "radio").ID(id).Attr("name", "who").Attr("value", value).Attr("checked", p.kind == value).
-			Attr("disabled", !p.live).OnChange(p.onKind),
+			Attr("disabled", !p.live).OnChange(p.onField(&p.kind)),
 		el("label").Attr("for", id).Text(label),
 	)
 }
