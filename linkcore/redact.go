@@ -10,33 +10,64 @@ var trackingParams = []string{"data", "sdata", "r"}
 // redacted replaces a tracking value in everything Check returns.
 const redacted = "[removed]"
 
+// Inside a wrapped link, an inner wrapper's query is encoded: '&' and '='
+// appear as %26 and %3D (percent-encoding), *26 and *3D (Proofpoint v3's
+// tokens), -26 and -3D (Proofpoint v2), and '&' as &amp; when copied from
+// HTML. A tracking parameter is found in any of these spellings.
+var (
+	paramStarts = []string{"&amp;", "?", "&", "%26", "*26", "-26", "%3F", "*3F", "-3F"} // longest match first
+	paramEquals = []string{"=", "%3D", "*3D", "-3D"}
+	valueEnds   = []string{"&", "#", "%26", "*26", "-26", "%23", "__"}
+)
+
 // RedactTracking removes the values of the query parameters in which
 // gateways record the recipient (Safe Links' data and sdata, Proofpoint's r)
-// from a text that holds a wrapped link. Check applies it to the input of
-// every wrapped link; apply it to any other copy of such input you show.
+// from a text that holds a wrapped link, in whatever encoding a nested
+// wrapper gives them. Check applies it to the input of every wrapped link;
+// apply it to any other copy of such input you show.
 func RedactTracking(input string) string {
 	var b strings.Builder
-	for i := 0; i < len(input); {
-		j := strings.IndexAny(input[i:], "?&")
-		if j < 0 {
-			b.WriteString(input[i:])
+	done := 0 // input[:done] is written
+	for i := 0; i < len(input); i++ {
+		start, ok := prefixAt(input, i, paramStarts)
+		if !ok {
+			continue
+		}
+		name := i + len(start)
+		for _, param := range trackingParams {
+			if len(input)-name <= len(param) || !strings.EqualFold(input[name:name+len(param)], param) {
+				continue
+			}
+			eq, ok := prefixAt(input, name+len(param), paramEquals)
+			if !ok {
+				continue
+			}
+			value := name + len(param) + len(eq)
+			end := len(input)
+			for _, stop := range valueEnds {
+				if k := strings.Index(input[value:], stop); k >= 0 && value+k < end {
+					end = value + k
+				}
+			}
+			b.WriteString(input[done:value])
+			b.WriteString(redacted)
+			done, i = end, end-1
 			break
 		}
-		j += i + 1
-		b.WriteString(input[i:j])
-		i = j
-		for _, name := range trackingParams {
-			if len(input)-j > len(name) && strings.EqualFold(input[j:j+len(name)], name) && input[j+len(name)] == '=' {
-				end := strings.IndexAny(input[j:], "&#")
-				if end < 0 {
-					end = len(input) - j
-				}
-				b.WriteString(input[j : j+len(name)+1])
-				b.WriteString(redacted)
-				i = j + end
-				break
-			}
+	}
+	if done == 0 {
+		return input
+	}
+	b.WriteString(input[done:])
+	return b.String()
+}
+
+// prefixAt returns the first of prefixes that s has at index i.
+func prefixAt(s string, i int, prefixes []string) (string, bool) {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s[i:], p) {
+			return p, true
 		}
 	}
-	return b.String()
+	return "", false
 }
