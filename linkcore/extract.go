@@ -3,6 +3,8 @@ package linkcore
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Limits that keep a check fast on hostile input.
@@ -173,24 +175,43 @@ func nextLinkStart(text string, i int) (start int, implied bool) {
 	return -1, false
 }
 
+// isWordByte reports the bytes that, right before a scheme, make it part of
+// a longer word ("xhttps:"). '_' is not one: it is Markdown emphasis.
 func isWordByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-' || c == '.' || c == '+'
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == '+'
 }
 
-// linkEnd returns where a link starting at start ends: at white space or at
-// a character that cannot be part of a link in text (<, >, ", `).
+// linkEnd returns where a link starting at start ends: at white space, at a
+// character that cannot be part of a link in text (<, >, ", `), or at the
+// punctuation of other scripts that text puts right after a link (。，」”»…).
 func linkEnd(text string, start int) int {
 	for i := start; i < len(text); i++ {
-		switch text[i] {
-		case ' ', '\t', '\n', '\r', '\f', '\v', '<', '>', '"', '`':
+		switch c := text[i]; {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+			c == '<' || c == '>' || c == '"' || c == '`':
 			return i
-		}
-		if text[i] == 0xc2 && i+1 < len(text) && text[i+1] == 0xa0 { // no-break space
-			return i
+		case c >= 0x80:
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if (unicode.IsSpace(r) || strings.ContainsRune(textPunctuation, r)) && !continuesLink(text[i+size:]) {
+				return i
+			}
 		}
 	}
 	return len(text)
 }
+
+// continuesLink reports whether text goes on the way a host or path does
+// (".evil.example/…"). Then the mark before it is inside the link, as the
+// browser would read it, and not punctuation after it: a space that Chromium
+// maps into the host must not split "myaccess.microsoft.com\u3000.evil.example"
+// into a genuine-looking link and prose.
+func continuesLink(text string) bool {
+	return text != "" && strings.IndexByte("./@:#?%\\", text[0]) >= 0
+}
+
+// textPunctuation are the non-ASCII marks that end a link in running text:
+// CJK full stops, commas and brackets, typographic quotes and the ellipsis.
+const textPunctuation = "。，、；：！？「」『』（）【】〈〉《》“”‘’«»…"
 
 // continuation decides whether a link that ends at a line break goes on in
 // the next line, as it does when a mail program wraps a long line. It
@@ -244,7 +265,7 @@ func trimTrailing(link string) string {
 	for link != "" {
 		last := link[len(link)-1]
 		switch last {
-		case '.', ',', ';', ':', '!', '?', '\'', '*':
+		case '.', ',', ';', ':', '!', '?', '\'', '*', '_':
 		case ')':
 			if strings.Count(link, "(") >= strings.Count(link, ")") {
 				return link
