@@ -202,7 +202,9 @@ func embedded(skel, genuine string) (start, end int, ok bool) {
 	return 0, 0, false
 }
 
-func isWordBreak(c byte) bool { return c == '.' || c == '-' }
+// isWordBreak reports what separates words in a host: dots, hyphens, and
+// the '%' of the %20 that Chromium writes for a space in a host.
+func isWordBreak(c byte) bool { return c == '.' || c == '-' || c == '%' }
 
 // sameWords compares s with genuine, letting a '-' stand for a '.'.
 func sameWords(s, genuine string) bool {
