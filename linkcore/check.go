@@ -35,7 +35,7 @@ func Check(text string) []Report {
 			r.add(CodeNoLink, "The text contains no link starting with https://.", "Paste the whole link, starting with https://myaccess.")
 		}
 		if truncated {
-			r.add(CodeInputTooLong, "Only the first 1 MiB of the text was read.", "Check a shorter text.")
+			r.addTooLong()
 		}
 		return []Report{r}
 	}
@@ -43,13 +43,18 @@ func Check(text string) []Report {
 	for i, c := range candidates {
 		reports[i] = checkCandidate(c)
 		if truncated {
-			reports[i].add(CodeInputTooLong, "Only the first 1 MiB of the text was read.", "Check a shorter text.")
+			reports[i].addTooLong()
 		}
 		if len(candidates) > 1 {
 			reports[i].add(CodeSeveralLinks, "The text contains "+itoa(len(candidates))+" links; this is link "+itoa(i+1)+".", "")
 		}
 	}
 	return reports
+}
+
+// addTooLong records that Check read only the first MaxInput bytes.
+func (r *Report) addTooLong() {
+	r.add(CodeInputTooLong, "Only the first 1 MiB of the text was read.", "Check a shorter text.")
 }
 
 // CheckLink checks a text that should hold one link and returns the report
