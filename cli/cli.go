@@ -8,7 +8,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"strings"
 )
 
 // Exit codes.
@@ -57,9 +56,4 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 func usageError(stderr io.Writer, command string, err error) int {
 	fmt.Fprintf(stderr, "accesslink %s: %v\n", command, err)
 	return exitUsage
-}
-
-// indent prefixes every line of s.
-func indent(s, prefix string) string {
-	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix)
 }

@@ -244,16 +244,6 @@ func (n *notes) add(code linkcore.Code, message, fix string) {
 	n.list = append(n.list, linkcore.Finding{Code: code, Severity: severityOf(code), Message: message, Fix: fix})
 }
 
-// has reports whether a finding with code was added.
-func (n *notes) has(code linkcore.Code) bool {
-	for _, f := range n.list {
-		if f.Code == code {
-			return true
-		}
-	}
-	return false
-}
-
 // done returns the findings, with a last one when some were left out.
 func (n *notes) done() []linkcore.Finding {
 	if n.dropped > 0 {
