@@ -243,6 +243,9 @@ func TestPrerenderedWithoutWasm(t *testing.T) {
 func TestKeyboardFocusIsVisible(t *testing.T) {
 	ctx, _ := newTab(t)
 	open(t, ctx, origin, "/check#link="+genuine)
+	// The check runs off the event loop: wait for its answer, or Tab can
+	// walk past the field before the Copy button exists.
+	poll[bool](t, ctx, `document.querySelector(".answer[aria-busy=false] .report") !== null`, 10*time.Second)
 	// From the top of the page, Tab walks the navigation to the field and
 	// on to the answer's controls; every stop shows a focus outline.
 	var stops []string

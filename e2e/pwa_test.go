@@ -92,14 +92,34 @@ func TestNewVersionOffersReload(t *testing.T) {
 	if !strings.Contains(said, "Reload to update") {
 		t.Errorf("update banner says %q", said)
 	}
+	eval[bool](t, ctx, `window.oldPage = true`)
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".update button"))); err != nil {
 		t.Fatal(err)
 	}
-	waitLive(t, ctx)
+	waitReloaded(t, ctx)
 	deadline := time.Now().Add(20 * time.Second)
 	for !eval[bool](t, ctx, `caches.keys().then(keys => keys.some(k => k.startsWith("app-next-")))`) {
 		if time.Now().After(deadline) {
 			t.Fatal("the new version's cache never appeared")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// waitReloaded waits until the page marked window.oldPage has been replaced
+// by a live one. While the page reloads, its JavaScript context goes away
+// under an evaluation; that error only means "not yet".
+func waitReloaded(t *testing.T, ctx context.Context) {
+	t.Helper()
+	const reloaded = `window.oldPage === undefined && document.querySelector('form.task[aria-busy="false"]') !== null`
+	deadline := time.Now().Add(45 * time.Second)
+	for {
+		done, err := chromedp.Run(ctx, chromedp.Evaluate[bool](reloaded))
+		if err == nil && done {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the page did not reload and become live: %v", err)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
