@@ -196,9 +196,14 @@ type assessment struct {
 	orgsGiven bool
 	orgsPaged bool
 	n         *notes
-	// The requestor's connected organizations, found once (see matchOrgs).
+	// The requestor's connected organizations, found once (see matchOrgs),
+	// and indexed by ID: a package may have thousands of policies.
 	matched     bool
 	sure, maybe []*connectedOrg
+	sureIDs     map[string]bool
+	maybeIndex  map[string]int // ID → its first place in maybe
+	// The first configured organization among sure and among maybe.
+	sureConfigured, maybeConfigured *connectedOrg
 }
 
 // run works out the answer.

@@ -226,19 +226,17 @@ func (a *assessment) orgScope(p *policy) outcome {
 	}
 	sure, maybe := a.matchOrgs()
 	if p.Scope == scopeSpecificOrgs {
-		listed := map[string]bool{}
+		first := -1 // the earliest possible match the policy lists
 		for _, t := range p.Targets {
-			listed[t.ID] = true
-		}
-		for _, m := range sure {
-			if listed[m.ID] {
+			if a.sureIDs[t.ID] {
 				return outcome{cov: covYes}
 			}
-		}
-		for _, m := range maybe {
-			if listed[m.ID] {
-				return a.unverifiable(p, m)
+			if i, ok := a.maybeIndex[t.ID]; ok && (first < 0 || i < first) {
+				first = i
 			}
+		}
+		if first >= 0 {
+			return a.unverifiable(p, maybe[first])
 		}
 		if len(sure) > 0 {
 			return outcome{cov: covNo, code: CodeOutOfScope,
@@ -250,15 +248,11 @@ func (a *assessment) orgScope(p *policy) outcome {
 			fix:     "Add a connected organization for " + a.who.Directory + " (" + orgsPlace + ") and add it to policy " + p.label() + " (" + policiesPlace(pkg) + ")."}
 	}
 	// All configured connected organizations.
-	for _, m := range sure {
-		if strings.EqualFold(m.State, "configured") {
-			return outcome{cov: covYes}
-		}
+	if a.sureConfigured != nil {
+		return outcome{cov: covYes}
 	}
-	for _, m := range maybe {
-		if strings.EqualFold(m.State, "configured") {
-			return a.unverifiable(p, m)
-		}
+	if a.maybeConfigured != nil {
+		return a.unverifiable(p, a.maybeConfigured)
 	}
 	if len(sure) > 0 {
 		return outcome{cov: covNo, code: CodeOrgProposed,
@@ -296,7 +290,27 @@ func (a *assessment) matchOrgs() (sure, maybe []*connectedOrg) {
 	}
 	a.matched = true
 	a.sure, a.maybe = a.findOrgs()
+	a.sureIDs = make(map[string]bool, len(a.sure))
+	for _, o := range a.sure {
+		a.sureIDs[o.ID] = true
+	}
+	a.maybeIndex = make(map[string]int, len(a.maybe))
+	for i, o := range a.maybe {
+		if _, dup := a.maybeIndex[o.ID]; !dup {
+			a.maybeIndex[o.ID] = i
+		}
+	}
+	a.sureConfigured, a.maybeConfigured = firstConfigured(a.sure), firstConfigured(a.maybe)
 	return a.sure, a.maybe
+}
+
+func firstConfigured(orgs []*connectedOrg) *connectedOrg {
+	for _, o := range orgs {
+		if strings.EqualFold(o.State, "configured") {
+			return o
+		}
+	}
+	return nil
 }
 
 // findOrgs does the work of matchOrgs.
