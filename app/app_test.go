@@ -178,6 +178,11 @@ func TestReadyPageAnswersForExternalUser(t *testing.T) {
 			state.Set("orgs", string(orgs))
 		}
 		d := navTo(t, p, state)
+		// The tester mounts, then navigates, as a page load does: the
+		// package is assessed once, not once per lifecycle hook.
+		if p.seq != 1 {
+			t.Errorf("%s %s: assessed %d times on load, want once", tt.who, tt.from, p.seq)
+		}
 		if p.result == nil {
 			t.Fatalf("%s %s: no result (%v)", tt.who, tt.from, p.problem)
 		}

@@ -48,11 +48,8 @@ type BatchPage struct {
 
 func (b *BatchPage) OnPreRender(ctx goapp.Context) { ctx.Page().SetTitle(taskTitle("/batch")) }
 
-func (b *BatchPage) OnMount(ctx goapp.Context) {
-	b.start(ctx, "/batch")
-	b.restore(ctx)
-}
-
+// OnNav restores the page from its fragment: on load, Back, or a pasted
+// page address (see shell.start).
 func (b *BatchPage) OnNav(ctx goapp.Context) {
 	b.start(ctx, "/batch")
 	b.restore(ctx)

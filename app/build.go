@@ -25,11 +25,8 @@ type BuildPage struct {
 
 func (b *BuildPage) OnPreRender(ctx goapp.Context) { ctx.Page().SetTitle(taskTitle("/")) }
 
-func (b *BuildPage) OnMount(ctx goapp.Context) {
-	b.start(ctx, "/")
-	b.restore(ctx)
-}
-
+// OnNav restores the page from its fragment: on load, Back, or a pasted
+// page address (see shell.start).
 func (b *BuildPage) OnNav(ctx goapp.Context) {
 	b.start(ctx, "/")
 	b.restore(ctx)

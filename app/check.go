@@ -30,12 +30,8 @@ func (c *CheckPage) OnPreRender(ctx goapp.Context) {
 	ctx.Page().SetTitle(taskTitle("/check"))
 }
 
-func (c *CheckPage) OnMount(ctx goapp.Context) {
-	c.start(ctx, "/check")
-	c.restore(ctx)
-}
-
-// OnNav runs when the fragment changes (a pasted page address, Back).
+// OnNav restores the page from its fragment: on load, Back, or a pasted
+// page address (see shell.start).
 func (c *CheckPage) OnNav(ctx goapp.Context) {
 	c.start(ctx, "/check")
 	c.restore(ctx)

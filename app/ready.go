@@ -38,11 +38,8 @@ func (p *ReadyPage) OnPreRender(ctx goapp.Context) {
 	ctx.Page().SetTitle(taskTitle("/ready"))
 }
 
-func (p *ReadyPage) OnMount(ctx goapp.Context) {
-	p.start(ctx, "/ready")
-	p.restore(ctx)
-}
-
+// OnNav restores the page from its fragment: on load, Back, or a pasted
+// page address (see shell.start).
 func (p *ReadyPage) OnNav(ctx goapp.Context) {
 	p.start(ctx, "/ready")
 	p.restore(ctx)

@@ -12,7 +12,9 @@ type shell struct {
 }
 
 // start marks the page live once it runs in the browser and sets the title.
-// Pages call it from OnMount.
+// Pages call it from OnNav, their one lifecycle hook: go-app calls OnNav
+// right after OnMount on every load, so restoring in OnMount as well would
+// run the check, batch or assessment twice.
 func (s *shell) start(ctx goapp.Context, path string) {
 	if goapp.IsClient && !s.live {
 		// For the benchmark: when the page became usable.
