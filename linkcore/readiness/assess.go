@@ -68,11 +68,7 @@ func Assess(pkgJSON, orgsJSON []byte, who Requestor, link *linkcore.Link) (*Resu
 	r := &reader{notes: n}
 	beta := &betaFields{}
 
-	text, err := inputText(pkgJSON, SourcePackage)
-	if err != nil {
-		return nil, err
-	}
-	values, err := decodeValues(text, SourcePackage)
+	values, err := decodeValues(pkgJSON, SourcePackage)
 	if err != nil {
 		return nil, err
 	}
@@ -88,11 +84,7 @@ func Assess(pkgJSON, orgsJSON []byte, who Requestor, link *linkcore.Link) (*Resu
 
 	if orgsJSON != nil {
 		a.orgsGiven = true
-		text, err := inputText(orgsJSON, SourceOrganizations)
-		if err != nil {
-			return nil, err
-		}
-		values, err := decodeValues(text, SourceOrganizations)
+		values, err := decodeValues(orgsJSON, SourceOrganizations)
 		if err != nil {
 			return nil, err
 		}

@@ -123,9 +123,14 @@ func checkDepth(data []byte, source string) error {
 	return nil
 }
 
-// decodeValues reads the JSON values in data, one after another (a single
-// response, or several pages pasted in a row). Numbers stay json.Number.
-func decodeValues(data []byte, source string) ([]any, error) {
+// decodeValues reads the JSON values in an input as pasted (see inputText),
+// one after another: a single response, or several pages pasted in a row.
+// Numbers stay json.Number.
+func decodeValues(input []byte, source string) ([]any, error) {
+	data, err := inputText(input, source)
+	if err != nil {
+		return nil, err
+	}
 	if err := checkDepth(data, source); err != nil {
 		return nil, err
 	}
