@@ -1,11 +1,8 @@
-package linkcore_test
+package linkcore
 
 import (
-	"os"
 	"strings"
 	"testing"
-
-	"accesslink/linkcore"
 )
 
 func TestRedactTracking(t *testing.T) {
@@ -24,7 +21,7 @@ func TestRedactTracking(t *testing.T) {
 		{"", ""},
 	}
 	for _, tt := range tests {
-		if got := linkcore.RedactTracking(tt.in); got != tt.want {
+		if got := RedactTracking(tt.in); got != tt.want {
 			t.Errorf("RedactTracking(%q)\n got %q\nwant %q", tt.in, got, tt.want)
 		}
 	}
@@ -34,19 +31,11 @@ func TestRedactTracking(t *testing.T) {
 // testdata/unwrap.txt through Check: no output may hold the recipient's
 // address that the gateways recorded in them.
 func TestCheckNeverEchoesRecipients(t *testing.T) {
-	data, err := os.ReadFile("testdata/unwrap.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
 	checked := 0
-	for _, line := range strings.Split(string(data), "\n") {
-		fields := strings.Split(line, " | ")
-		if strings.HasPrefix(line, "#") || len(fields) < 4 {
-			continue
-		}
-		input := fields[len(fields)-1]
+	for _, c := range readUnwrapCases(t) {
+		input := c.input
 		secrets := trackingValues(input)
-		for _, r := range linkcore.Check(input) {
+		for _, r := range Check(input) {
 			checked++
 			out := r.Input
 			for _, f := range r.Findings {
