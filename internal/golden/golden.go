@@ -33,42 +33,60 @@ const arrow = " => "
 
 // Parse reads the cases of one file.
 func Parse(file string, data []byte) ([]Case, error) {
-	var cases []Case
-	for n, line := range strings.Split(string(data), "\n") {
+	return parseLines(file, data, func(n int, line string) (Case, error) {
+		c, err := parseLine(line)
+		c.File, c.Line = file, n
+		return c, err
+	})
+}
+
+// parseLines calls parse on each line of data that is neither blank nor a
+// "#" comment, with its 1-based number, and names the line in an error.
+func parseLines[T any](file string, data []byte, parse func(n int, line string) (T, error)) ([]T, error) {
+	var cases []T
+	for i, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimRight(line, "\r")
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		c, err := parseLine(line)
+		c, err := parse(i+1, line)
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: %v", file, n+1, err)
+			return nil, fmt.Errorf("%s:%d: %v", file, i+1, err)
 		}
-		c.File, c.Line = file, n+1
 		cases = append(cases, c)
 	}
 	return cases, nil
 }
 
-func parseLine(line string) (Case, error) {
-	var c Case
-	var rest string
+// splitInput splits a line at its arrow into the input, unquoted when it
+// is written Go-quoted, and what follows the arrow.
+func splitInput(line string) (input, rest string, err error) {
 	if strings.HasPrefix(line, `"`) {
 		quoted, err := strconv.QuotedPrefix(line)
 		if err != nil {
-			return c, fmt.Errorf("bad quoted input: %v", err)
+			return "", "", fmt.Errorf("bad quoted input: %v", err)
 		}
-		c.Input, _ = strconv.Unquote(quoted)
-		var ok bool
-		if rest, ok = strings.CutPrefix(line[len(quoted):], arrow); !ok {
-			return c, fmt.Errorf("no %q after the quoted input", arrow)
+		input, _ = strconv.Unquote(quoted)
+		rest, ok := strings.CutPrefix(line[len(quoted):], arrow)
+		if !ok {
+			return "", "", fmt.Errorf("no %q after the quoted input", arrow)
 		}
-	} else {
-		i := strings.LastIndex(line, arrow)
-		if i < 0 {
-			return c, fmt.Errorf("no %q in the line", arrow)
-		}
-		c.Input, rest = line[:i], line[i+len(arrow):]
+		return input, rest, nil
 	}
+	i := strings.LastIndex(line, arrow)
+	if i < 0 {
+		return "", "", fmt.Errorf("no %q in the line", arrow)
+	}
+	return line[:i], line[i+len(arrow):], nil
+}
+
+func parseLine(line string) (Case, error) {
+	var c Case
+	input, rest, err := splitInput(line)
+	if err != nil {
+		return c, err
+	}
+	c.Input = input
 	fields := strings.Fields(rest)
 	if len(fields) != 4 {
 		return c, fmt.Errorf("want 4 fields after %q (verdict host canonical codes), have %d", arrow, len(fields))
@@ -127,34 +145,11 @@ type URLCase struct {
 //
 // with the input Go-quoted when it starts with a double quote.
 func ParseURLCases(file string, data []byte) ([]URLCase, error) {
-	var cases []URLCase
-	for n, line := range strings.Split(string(data), "\n") {
-		line = strings.TrimRight(line, "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
+	return parseLines(file, data, func(n int, line string) (URLCase, error) {
+		input, href, err := splitInput(line)
+		if err == nil && href == "" {
+			err = fmt.Errorf("no href after %q", arrow)
 		}
-		c := URLCase{File: file, Line: n + 1}
-		var rest string
-		if strings.HasPrefix(line, `"`) {
-			quoted, err := strconv.QuotedPrefix(line)
-			if err != nil {
-				return nil, fmt.Errorf("%s:%d: bad quoted input: %v", file, n+1, err)
-			}
-			c.Input, _ = strconv.Unquote(quoted)
-			rest = line[len(quoted):]
-		} else {
-			i := strings.LastIndex(line, arrow)
-			if i < 0 {
-				return nil, fmt.Errorf("%s:%d: no %q in the line", file, n+1, arrow)
-			}
-			c.Input, rest = line[:i], line[i:]
-		}
-		href, ok := strings.CutPrefix(rest, arrow)
-		if !ok || href == "" {
-			return nil, fmt.Errorf("%s:%d: want %q and an href after the input", file, n+1, arrow)
-		}
-		c.Href = href
-		cases = append(cases, c)
-	}
-	return cases, nil
+		return URLCase{File: file, Line: n, Input: input, Href: href}, err
+	})
 }
