@@ -115,14 +115,6 @@ func TestShorten(t *testing.T) {
 	}
 }
 
-func TestItoa(t *testing.T) {
-	for n, want := range map[int]string{0: "0", 7: "7", 10000: "10000", -12: "-12"} {
-		if got := itoa(n); got != want {
-			t.Errorf("itoa(%d) = %q", n, got)
-		}
-	}
-}
-
 func TestBatchPageChecksInChunks(t *testing.T) {
 	var lines []string
 	for range batchChunk*2 + 7 {

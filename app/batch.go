@@ -2,6 +2,7 @@ package app
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -287,12 +288,12 @@ func (b *BatchPage) resultsView() goapp.UI {
 	var progress goapp.UI
 	if b.running {
 		progress = el("div").Class("progress").Body(
-			el("label").Attr("for", "batch-progress").Text("Checked "+itoa(b.processed)+" of "+itoa(b.total)+" lines"),
+			el("label").Attr("for", "batch-progress").Text("Checked "+strconv.Itoa(b.processed)+" of "+strconv.Itoa(b.total)+" lines"),
 			el("progress").ID("batch-progress").Attr("max", b.total).Attr("value", b.processed),
 		)
 	}
 	if b.mode == "build" {
-		return section.Body(el("div").Aria("live", "polite").Text(itoa(len(b.built))+" rows read."), b.builtView())
+		return section.Body(el("div").Aria("live", "polite").Text(strconv.Itoa(len(b.built))+" rows read."), b.builtView())
 	}
 	return section.Body(
 		el("div").Aria("live", "polite").Text(b.summary()),
@@ -306,7 +307,7 @@ func (b *BatchPage) summary() string {
 	if b.running {
 		return ""
 	}
-	return "Checked " + itoa(b.total) + " lines in " + itoa(int(b.elapsed.Milliseconds())) + " ms."
+	return "Checked " + strconv.Itoa(b.total) + " lines in " + strconv.Itoa(int(b.elapsed.Milliseconds())) + " ms."
 }
 
 func (b *BatchPage) countsView() goapp.UI {
@@ -320,7 +321,7 @@ func (b *BatchPage) countsView() goapp.UI {
 		items[i] = el("li").Class("count verdict-"+v).DataSet("verdict", v).Body(
 			el("span").Class("verdict-icon").Aria("hidden", "true").Text(look.Icon+" "),
 			goapp.Text(look.Word+": "),
-			el("strong").Class("count-n").Text(itoa(counts[v])),
+			el("strong").Class("count-n").Text(strconv.Itoa(counts[v])),
 		)
 	}
 	options := []goapp.UI{el("option").Attr("value", "").Attr("selected", b.filter == "").Text("All verdicts")}
@@ -359,7 +360,7 @@ func (b *BatchPage) reportsTable() goapp.UI {
 	var more goapp.UI
 	if matched > len(rows) {
 		more = el("button").Attr("type", "button").Class("secondary").
-			Text("Show more (" + itoa(matched-len(rows)) + " not shown)").OnClick(b.onMore)
+			Text("Show more (" + strconv.Itoa(matched-len(rows)) + " not shown)").OnClick(b.onMore)
 	}
 	return el("div").Body(
 		el("div").Class("table-wrap").Body(
@@ -392,7 +393,7 @@ func reportRow(lr *linkcore.LineReport) goapp.UI {
 		codes = append(codes, string(f.Code))
 	}
 	return el("tr").DataSet("verdict", v).Body(
-		el("td").Text(itoa(lr.Line)),
+		el("td").Text(strconv.Itoa(lr.Line)),
 		el("td").Class("sev-"+verdictLabel(v)).Body(
 			el("span").Class("badge").Text(verdictLooks[v].Icon+" "+v),
 		),
@@ -423,7 +424,7 @@ func (b *BatchPage) builtView() goapp.UI {
 			result = el("span").Class("field-error").Text("✕ " + r.Problem)
 		}
 		rows = append(rows, el("tr").Body(
-			el("td").Text(itoa(r.Line)),
+			el("td").Text(strconv.Itoa(r.Line)),
 			el("td").Text(r.Name),
 			el("td").Body(result),
 		))
@@ -431,7 +432,7 @@ func (b *BatchPage) builtView() goapp.UI {
 	var more goapp.UI
 	if len(b.built) > len(rows) {
 		more = el("button").Attr("type", "button").Class("secondary").
-			Text("Show more (" + itoa(len(b.built)-len(rows)) + " not shown)").OnClick(b.onMore)
+			Text("Show more (" + strconv.Itoa(len(b.built)-len(rows)) + " not shown)").OnClick(b.onMore)
 	}
 	return el("div").Body(
 		el("div").Class("actions").Body(

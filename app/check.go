@@ -2,6 +2,7 @@ package app
 
 import (
 	"net/url"
+	"strconv"
 
 	"accesslink/linkcore"
 
@@ -119,7 +120,7 @@ func (c *CheckPage) announcement() string {
 		r := c.reports[0]
 		return verdictLooks[r.Verdict.String()].Word + ": " + verdictLooks[r.Verdict.String()].Summary
 	}
-	return itoa(len(c.reports)) + " links checked; the worst is " + c.worst().String() + "."
+	return strconv.Itoa(len(c.reports)) + " links checked; the worst is " + c.worst().String() + "."
 }
 
 func (c *CheckPage) worst() linkcore.Verdict {
@@ -137,7 +138,7 @@ func (c *CheckPage) reportsView() goapp.UI {
 	shown := c.reports[:min(len(c.reports), maxReportsShown)]
 	var more goapp.UI
 	if n := len(c.reports) - len(shown); n > 0 {
-		more = el("p").Class("more").Text(itoa(n) + " more links are not shown; use Batch to check them all.")
+		more = el("p").Class("more").Text(strconv.Itoa(n) + " more links are not shown; use Batch to check them all.")
 	}
 	return el("div").Class("reports").Body(
 		goapp.Range(shown).Slice(func(i int) goapp.UI {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 
 	"accesslink/linkcore"
@@ -114,7 +115,7 @@ func (p *ReadyPage) onFile(ctx goapp.Context, e goapp.Event) {
 		} else {
 			p.packageRaw, p.packageField = text, text
 		}
-		p.fileNote = "Read " + name + " (" + itoa(len(text)) + " bytes)."
+		p.fileNote = "Read " + name + " (" + strconv.Itoa(len(text)) + " bytes)."
 		p.save(ctx)
 		p.assess(ctx)
 	})
@@ -304,7 +305,7 @@ func (p *ReadyPage) answerView() goapp.UI {
 	}
 	if r.Policy != "" {
 		if r.Approval.Required {
-			fact("Approval", "required, "+itoa(len(r.Approval.Stages))+" stage(s)")
+			fact("Approval", "required, "+strconv.Itoa(len(r.Approval.Stages))+" stage(s)")
 		} else {
 			fact("Approval", "not required")
 		}

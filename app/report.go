@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strconv"
 	"strings"
 
 	"accesslink/linkcore"
@@ -133,27 +134,5 @@ func shorten(s string, n int) string {
 		return s
 	}
 	cut := strings.ToValidUTF8(s[:n], "")
-	return cut + "… (" + itoa(len(s)-len(cut)) + " more bytes)"
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
+	return cut + "… (" + strconv.Itoa(len(s)-len(cut)) + " more bytes)"
 }

@@ -127,12 +127,10 @@ func TestScreenshots(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			name := filepath.Join(out, p.name+"-"+itoa(width)+".png")
+			name := filepath.Join(out, p.name+"-"+strconv.FormatInt(width, 10)+".png")
 			if err := os.WriteFile(name, png, 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
 }
-
-func itoa(n int64) string { return strconv.FormatInt(n, 10) }

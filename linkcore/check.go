@@ -1,6 +1,7 @@
 package linkcore
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -46,7 +47,7 @@ func Check(text string) []Report {
 			reports[i].addTooLong()
 		}
 		if len(candidates) > 1 {
-			reports[i].add(CodeSeveralLinks, "The text contains "+itoa(len(candidates))+" links; this is link "+itoa(i+1)+".", "")
+			reports[i].add(CodeSeveralLinks, "The text contains "+strconv.Itoa(len(candidates))+" links; this is link "+strconv.Itoa(i+1)+".", "")
 		}
 	}
 	return reports
@@ -81,7 +82,7 @@ func checkCandidate(c candidate) Report {
 		}
 		u = parsed
 		if depth == maxWrapperDepth {
-			r.add(CodeWrapperTooDeep, "The link is wrapped more than "+itoa(maxWrapperDepth)+" times.", "Ask the sender for the original link.")
+			r.add(CodeWrapperTooDeep, "The link is wrapped more than "+strconv.Itoa(maxWrapperDepth)+" times.", "Ask the sender for the original link.")
 			r.URL = u
 			r.Input = redactIfWrapped(r)
 			return r
@@ -292,7 +293,7 @@ func checkIDForm(r *Report, idText string) (id uuid.UUID, ok bool) {
 	id, err := parseGUID(percentDecode(idText))
 	switch {
 	case err != nil && isGUIDPrefix(idText):
-		r.add(CodeIDTruncated, "The access package ID has "+itoa(len(idText))+" of its 36 characters: the link was cut off.", "Copy the whole link again.")
+		r.add(CodeIDTruncated, "The access package ID has "+strconv.Itoa(len(idText))+" of its 36 characters: the link was cut off.", "Copy the whole link again.")
 		return id, false
 	case err != nil:
 		r.add(CodeIDInvalid, "The access package ID "+quoteShort(idText)+" is not valid: "+err.Error()+".", "Copy the package ID from the access package's Overview page.")
@@ -320,19 +321,6 @@ func isGUIDPrefix(s string) bool {
 		}
 	}
 	return true
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	for ; n > 0; n /= 10 {
-		i--
-		b[i] = byte('0' + n%10)
-	}
-	return string(b[i:])
 }
 
 // noteMessages explain the repairs findLinks made.
