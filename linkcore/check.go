@@ -249,8 +249,7 @@ func checkFragment(r *Report, link *Link, u *URL) {
 	if len(fragment) < len(requestRoute) || !strings.EqualFold(fragment[:len(requestRoute)], requestRoute) {
 		route, _, _ := strings.Cut(fragment, "?")
 		if page, ok := pageByRoute(strings.TrimSuffix(route, "/")); ok && route != "" {
-			link.Page = page
-			r.add(CodeOtherPage, "The link opens "+page.Name+", not a request for an access package.", "Copy the link from the access package's Overview page in the Entra admin center.")
+			addOtherPage(r, link, page)
 			return
 		}
 		r.add(CodeUnknownPage, "The page "+quoteShort("#"+fragment)+" is not a known My Access page.", "Use #/access-packages/<package ID>.")
@@ -266,8 +265,7 @@ func checkFragment(r *Report, link *Link, u *URL) {
 	}
 	if len(idText) < 36 && idText != "" {
 		if page, ok := pageByRoute(requestRoute + idText); ok {
-			link.Page = page
-			r.add(CodeOtherPage, "The link opens "+page.Name+", not a request for an access package.", "Copy the link from the access package's Overview page in the Entra admin center.")
+			addOtherPage(r, link, page)
 			return
 		}
 	}
@@ -285,6 +283,12 @@ func checkFragment(r *Report, link *Link, u *URL) {
 	if trailing != "" {
 		r.add(CodeFragmentTrailing, quoteShort(trailing)+" follows the access package ID.", "Remove everything after the ID.")
 	}
+}
+
+// addOtherPage records that a genuine link opens another portal page.
+func addOtherPage(r *Report, link *Link, page Page) {
+	link.Page = page
+	r.add(CodeOtherPage, "The link opens "+page.Name+", not a request for an access package.", "Copy the link from the access package's Overview page in the Entra admin center.")
 }
 
 // checkIDForm explains an access package ID that is not in canonical form.
