@@ -83,20 +83,13 @@ func (b *BatchPage) save(ctx goapp.Context) {
 	writeFragment(ctx, v)
 }
 
-func (b *BatchPage) selectedCloud() linkcore.Cloud {
-	if c, ok := linkcore.CloudByID(b.cloud); ok {
-		return c
-	}
-	return linkcore.DefaultCloud
-}
-
 // process runs the batch in chunks off the event handler, publishing
 // progress after each chunk.
 func (b *BatchPage) process(ctx goapp.Context) {
 	b.run++
 	b.latest.Store(b.run)
 	run, mode, text := b.run, b.mode, b.text
-	hint, cloud := b.hint, b.selectedCloud()
+	hint, cloud := b.hint, chosenCloud(b.cloud)
 	b.reports, b.built, b.processed, b.shown, b.elapsed = nil, nil, 0, batchPage, 0
 	if strings.TrimSpace(text) == "" {
 		b.total, b.running = 0, false
@@ -241,19 +234,7 @@ func (b *BatchPage) Render() goapp.UI {
 	)
 }
 
-func radio(name, id, value, label string, checked, disabled bool, onChange goapp.EventHandler) goapp.UI {
-	return el("div").Class("radio").Body(
-		void("input").Attr("type", "radio").Attr("name", name).ID(id).Attr("value", value).Attr("checked", checked).Attr("disabled", disabled).OnChange(onChange),
-		el("label").Attr("for", id).Text(label),
-	)
-}
-
 func (b *BatchPage) buildDefaults() goapp.UI {
-	cloud := b.selectedCloud()
-	options := make([]goapp.UI, len(linkcore.Clouds))
-	for i, c := range linkcore.Clouds {
-		options[i] = el("option").Attr("value", c.ID).Attr("selected", c.ID == cloud.ID).Text(c.Name + " — " + c.Host)
-	}
 	return el("div").Class("defaults").Body(
 		el("div").Class("field").Body(
 			el("label").Attr("for", "batch-hint").Text("Default directory hint"),
@@ -261,10 +242,7 @@ func (b *BatchPage) buildDefaults() goapp.UI {
 				Aria("describedby", "batch-hint-help").OnInput(b.onField(&b.hint)),
 			el("p").ID("batch-hint-help").Class("help").Text("Used for rows without a hint of their own."),
 		),
-		el("div").Class("field").Body(
-			el("label").Attr("for", "batch-cloud").Text("Cloud"),
-			el("select").ID("batch-cloud").OnChange(b.onField(&b.cloud)).Body(options...),
-		),
+		cloudField("batch-cloud", b.cloud, !b.live, b.onField(&b.cloud)),
 	)
 }
 

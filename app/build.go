@@ -58,18 +58,10 @@ func (b *BuildPage) field(dst *string) goapp.EventHandler {
 	}
 }
 
-// selectedCloud is the chosen cloud; the default when none or unknown.
-func (b *BuildPage) selectedCloud() linkcore.Cloud {
-	if c, ok := linkcore.CloudByID(b.cloud); ok {
-		return c
-	}
-	return linkcore.DefaultCloud
-}
-
 // result builds the link. Problems are reported per field, and only for
 // fields that have something in them.
 func (b *BuildPage) result() (link string, hintErr, idErr string) {
-	l, err := linkcore.Build(b.selectedCloud(), b.hint, b.id)
+	l, err := linkcore.Build(chosenCloud(b.cloud), b.hint, b.id)
 	if err == nil {
 		return l.String(), "", ""
 	}
@@ -171,11 +163,6 @@ func (b *BuildPage) onShare(link string) goapp.EventHandler {
 
 func (b *BuildPage) Render() goapp.UI {
 	link, hintErr, idErr := b.result()
-	cloud := b.selectedCloud()
-	options := make([]goapp.UI, len(linkcore.Clouds))
-	for i, c := range linkcore.Clouds {
-		options[i] = el("option").Attr("value", c.ID).Attr("selected", c.ID == cloud.ID).Text(c.Name + " — " + c.Host)
-	}
 	return b.layout("/",
 		el("h1").Text("Build a link"),
 		el("p").Class("intro").Text("Make the link that lets people request an access package in "+
@@ -186,35 +173,10 @@ func (b *BuildPage) Render() goapp.UI {
 				"contoso.onmicrosoft.com", b.fields.Get("hint"), hintErr, !b.live, b.field(&b.hint)),
 			textField("package-id", "Access package ID", "The package's ID, from its Overview page in the admin center or from Microsoft Graph; any case, with or without braces or hyphens.",
 				"00000000-0000-0000-0000-000000000000", b.fields.Get("id"), idErr, !b.live, b.field(&b.id)),
-			el("div").Class("field").Body(
-				el("label").Attr("for", "cloud").Text("Cloud"),
-				el("select").ID("cloud").Attr("name", "cloud").Attr("disabled", !b.live).OnChange(b.field(&b.cloud)).Body(options...),
-			),
+			cloudField("cloud", b.cloud, !b.live, b.field(&b.cloud)),
 			b.loading("the builder"),
 		),
 		b.linkView(link),
-	)
-}
-
-// textField is a labelled input with its help and, when there is one, its
-// problem, both tied to the input for screen readers.
-func textField(id, label, help, placeholder, value, problem string, disabled bool, onInput goapp.EventHandler) goapp.UI {
-	described := id + "-help"
-	var errView goapp.UI
-	if problem != "" {
-		described += " " + id + "-error"
-		errView = el("p").ID(id+"-error").Class("field-error").Body(
-			el("span").Aria("hidden", "true").Text("✕ "),
-			goapp.Text(problem),
-		)
-	}
-	return el("div").Class("field").Body(
-		el("label").Attr("for", id).Text(label),
-		void("input").ID(id).Attr("name", id).Attr("type", "text").Attr("value", value).Attr("placeholder", placeholder).
-			Attr("autocomplete", "off").Spellcheck(false).Attr("disabled", disabled).
-			Aria("describedby", described).Aria("invalid", boolString(problem != "")).OnInput(onInput),
-		el("p").ID(id+"-help").Class("help").Text(help),
-		errView,
 	)
 }
 

@@ -205,9 +205,9 @@ func (p *ReadyPage) Render() goapp.UI {
 
 			el("fieldset").Body(
 				el("legend").Text("Who will open the link"),
-				p.kindChoice("member", "A member of your tenant"),
-				p.kindChoice("guest", "A guest already in your directory"),
-				p.kindChoice("external", "A user from another organization"),
+				radio("who", "who-member", "member", "A member of your tenant", p.kind == "member", !p.live, p.onField(&p.kind)),
+				radio("who", "who-guest", "guest", "A guest already in your directory", p.kind == "guest", !p.live, p.onField(&p.kind)),
+				radio("who", "who-external", "external", "A user from another organization", p.kind == "external", !p.live, p.onField(&p.kind)),
 			),
 			goapp.If(p.kind == "external",
 				el("label").Attr("for", "ready-from").Text("Their domain or tenant ID"),
@@ -238,15 +238,6 @@ func (p *ReadyPage) Render() goapp.UI {
 			p.answerView(),
 		),
 		requestsView(readiness.Requests(cloud, id)),
-	)
-}
-
-func (p *ReadyPage) kindChoice(value, label string) goapp.UI {
-	id := "who-" + value
-	return el("div").Class("choice").Body(
-		void("input").Attr("type", "radio").ID(id).Attr("name", "who").Attr("value", value).Attr("checked", p.kind == value).
-			Attr("disabled", !p.live).OnChange(p.onField(&p.kind)),
-		el("label").Attr("for", id).Text(label),
 	)
 }
 
