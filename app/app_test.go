@@ -193,3 +193,22 @@ func TestReadyPageShowsInputError(t *testing.T) {
 		t.Fatalf("no problem shown for invalid JSON: %v", p.problem)
 	}
 }
+
+// The requests to copy follow the link being checked: its cloud and its
+// package ID, before any JSON is pasted.
+func TestReadyPageRequestsFollowTheLink(t *testing.T) {
+	gov := "https://myaccess.microsoft.us/@contoso.onmicrosoft.us#/access-packages/" + packageID
+	for _, tt := range []struct{ link, cloud, id string }{
+		{gov, "usgov", packageID},
+		{"https://myaccess.microsoft.us/@contoso.onmicrosoft.us", "usgov", ""},
+		{"https://myaccess.example/#/access-packages/" + packageID, "commercial", ""},
+		{"", "commercial", ""},
+	} {
+		p := &ReadyPage{}
+		d := navTo(t, p, url.Values{"link": {tt.link}})
+		if cloud, id := p.requestParts(); cloud.ID != tt.cloud || id != tt.id {
+			t.Errorf("link %q: requests for %s, package %q; want %s, %q", tt.link, cloud.ID, id, tt.cloud, tt.id)
+		}
+		d.Close()
+	}
+}

@@ -16,10 +16,11 @@ import (
 // request it and what to change. The answer comes from readiness.Assess.
 type ReadyPage struct {
 	shell
-	link       string // the link being checked, for the cross-checks and the requests
-	linkField  string // restored into the field; typing does not rewrite it
-	kind       string // "member", "guest" or "external"
-	directory  string // the external requestor's domain or tenant ID
+	link       string         // the link being checked, for the cross-checks and the requests
+	linkField  string         // restored into the field; typing does not rewrite it
+	linked     *linkcore.Link // what the link points to, when it is a genuine My Access link
+	kind       string         // "member", "guest" or "external"
+	directory  string         // the external requestor's domain or tenant ID
 	dirField   string
 	packageRaw string // the package JSON as pasted or dropped
 	orgsRaw    string // the connected organizations JSON, optional
@@ -126,13 +127,17 @@ func (p *ReadyPage) onFile(ctx goapp.Context, e goapp.Event) {
 func (p *ReadyPage) assess(ctx goapp.Context) {
 	p.seq++
 	seq := p.seq
-	pkg, orgs, who, linkText := p.packageRaw, p.orgsRaw, p.requestor(), p.link
+	p.linked = nil
+	if strings.TrimSpace(p.link) != "" {
+		p.linked = linkcore.CheckLink(p.link).Link
+	}
+	pkg, orgs, who, link := p.packageRaw, p.orgsRaw, p.requestor(), p.linked
 	if strings.TrimSpace(pkg) == "" {
 		p.result, p.problem, p.done = nil, nil, seq
 		return
 	}
 	ctx.Async(func() {
-		result, problem := runAssess(pkg, orgs, who, linkText)
+		result, problem := runAssess(pkg, orgs, who, link)
 		ctx.Dispatch(func(ctx goapp.Context) {
 			if seq == p.seq {
 				p.result, p.problem, p.done = result, problem, seq
@@ -142,16 +147,10 @@ func (p *ReadyPage) assess(ctx goapp.Context) {
 }
 
 // runAssess turns the page's fields into readiness.Assess's arguments.
-func runAssess(pkg, orgs, who, linkText string) (*readiness.Result, error) {
+func runAssess(pkg, orgs, who string, link *linkcore.Link) (*readiness.Result, error) {
 	requestor, err := readiness.ParseRequestor(who)
 	if err != nil {
 		return nil, err
-	}
-	var link *linkcore.Link
-	if strings.TrimSpace(linkText) != "" {
-		if r := linkcore.CheckLink(linkText); r.Link != nil {
-			link = r.Link
-		}
 	}
 	var orgsJSON []byte
 	if strings.TrimSpace(orgs) != "" {
@@ -173,12 +172,10 @@ func (p *ReadyPage) inputProblem(source string) string {
 // the link's, else the pasted package's.
 func (p *ReadyPage) requestParts() (linkcore.Cloud, string) {
 	cloud, id := linkcore.DefaultCloud, ""
-	if strings.TrimSpace(p.link) != "" {
-		if r := linkcore.CheckLink(p.link); r.Link != nil {
-			cloud = r.Link.Cloud
-			if r.Link.IsRequest() {
-				id = r.Link.PackageID.String()
-			}
+	if p.linked != nil {
+		cloud = p.linked.Cloud
+		if p.linked.IsRequest() {
+			id = p.linked.PackageID.String()
 		}
 	}
 	if id == "" && p.result != nil {
