@@ -259,11 +259,7 @@ func (p *ReadyPage) announcement() string {
 func (p *ReadyPage) answerView() goapp.UI {
 	if p.problem != nil {
 		return el("div").Class("ready-answer").DataSet("answer", "invalid").Body(
-			el("div").Class("verdict verdict-error").DataSet("verdict", "error").Body(
-				el("span").Class("verdict-icon").Aria("hidden", "true").Text("✕"),
-				el("strong").Text("Cannot read the input: "),
-				el("span").Text(p.problem.Error()),
-			),
+			banner("error", "✕", "Cannot read the input: ", p.problem.Error()),
 		)
 	}
 	r := p.result
@@ -301,11 +297,7 @@ func (p *ReadyPage) answerView() goapp.UI {
 	}
 	return el("div").Class("ready-answer").DataSet("answer", r.Answer).
 		DataSet("can-request", boolString(r.CanRequest)).Body(
-		el("div").Class("verdict verdict-"+look.Verdict).DataSet("verdict", look.Verdict).Body(
-			el("span").Class("verdict-icon").Aria("hidden", "true").Text(look.Icon),
-			el("strong").Text("Can they request it? "),
-			el("span").Text(look.Text),
-		),
+		banner(look.Verdict, look.Icon, "Can they request it? ", look.Text),
 		el("dl").Class("parts").Body(facts...),
 		stagesView(r.Approval.Stages),
 		questionsView(r.Questions),

@@ -18,17 +18,18 @@ var verdictLooks = map[string]struct{ Icon, Word, Summary string }{
 	"danger":  {"⚠", "Dangerous", "Do not open this link: it does not lead where it seems to."},
 }
 
-// verdictBanner shows a verdict with data-verdict for scripts and tests.
-func verdictBanner(v linkcore.Verdict, extra string) goapp.UI {
-	word := v.String()
-	look := verdictLooks[word]
-	text := look.Summary
-	if extra != "" {
-		text = extra
-	}
-	return el("div").Class("verdict verdict-"+word).DataSet("verdict", word).Body(
-		el("span").Class("verdict-icon").Aria("hidden", "true").Text(look.Icon),
-		el("strong").Text(look.Word+": "),
+// verdictBanner shows a link's verdict.
+func verdictBanner(v linkcore.Verdict) goapp.UI {
+	look := verdictLooks[v.String()]
+	return banner(v.String(), look.Icon, look.Word+": ", look.Summary)
+}
+
+// banner shows a verdict (ok, warning, error or danger: the colour, and
+// data-verdict for scripts and tests) with an icon, a heading and words.
+func banner(verdict, icon, heading, text string) goapp.UI {
+	return el("div").Class("verdict verdict-"+verdict).DataSet("verdict", verdict).Body(
+		el("span").Class("verdict-icon").Aria("hidden", "true").Text(icon),
+		el("strong").Text(heading),
 		el("span").Text(text),
 	)
 }
@@ -100,7 +101,7 @@ func reportView(r *linkcore.Report, onCopy goapp.EventHandler) goapp.UI {
 	}
 
 	return el("article").Class("report").DataSet("verdict", r.Verdict.String()).Body(
-		verdictBanner(r.Verdict, ""),
+		verdictBanner(r.Verdict),
 		link,
 		goapp.If(len(parts) > 0, el("dl").Class("parts").Body(parts...)),
 		chain,
