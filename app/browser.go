@@ -13,7 +13,7 @@ func copyText(ctx goapp.Context, text string, done func(ctx goapp.Context, ok bo
 		done(ctx, false)
 		return
 	}
-	settle(ctx, clip.Call("writeText", text), done)
+	settle(ctx, clip.Call("writeText", text), func(ctx goapp.Context, _ goapp.Value, ok bool) { done(ctx, ok) })
 }
 
 // canShare reports whether the browser has the Web Share API.
@@ -24,19 +24,24 @@ func canShare() bool {
 // share opens the system share sheet.
 func share(ctx goapp.Context, title, text, link string, done func(ctx goapp.Context, ok bool)) {
 	data := map[string]any{"title": title, "text": text, "url": link}
-	settle(ctx, goapp.Window().Get("navigator").Call("share", data), done)
+	settle(ctx, goapp.Window().Get("navigator").Call("share", data), func(ctx goapp.Context, _ goapp.Value, ok bool) { done(ctx, ok) })
 }
 
-// settle calls done once promise settles.
-func settle(ctx goapp.Context, promise goapp.Value, done func(ctx goapp.Context, ok bool)) {
+// settle calls done on the UI goroutine once promise settles, with the
+// value it resolved to and whether it resolved.
+func settle(ctx goapp.Context, promise goapp.Value, done func(ctx goapp.Context, value goapp.Value, ok bool)) {
 	var resolved, rejected goapp.Func
-	finish := func(ok bool) {
+	finish := func(args []goapp.Value, ok bool) {
 		resolved.Release()
 		rejected.Release()
-		ctx.Dispatch(func(ctx goapp.Context) { done(ctx, ok) })
+		value := goapp.Undefined()
+		if len(args) > 0 {
+			value = args[0]
+		}
+		ctx.Dispatch(func(ctx goapp.Context) { done(ctx, value, ok) })
 	}
-	resolved = goapp.FuncOf(func(goapp.Value, []goapp.Value) any { finish(true); return nil })
-	rejected = goapp.FuncOf(func(goapp.Value, []goapp.Value) any { finish(false); return nil })
+	resolved = goapp.FuncOf(func(_ goapp.Value, args []goapp.Value) any { finish(args, true); return nil })
+	rejected = goapp.FuncOf(func(_ goapp.Value, args []goapp.Value) any { finish(args, false); return nil })
 	promise.Call("then", resolved, rejected)
 }
 
@@ -96,13 +101,11 @@ func downloadSVGAsPNG(name, svg string, px int) {
 
 // readFile reads a File (from a file input or a drop) as text.
 func readFile(ctx goapp.Context, file goapp.Value, done func(ctx goapp.Context, text string, ok bool)) {
-	var resolved, rejected goapp.Func
-	finish := func(text string, ok bool) {
-		resolved.Release()
-		rejected.Release()
-		ctx.Dispatch(func(ctx goapp.Context) { done(ctx, text, ok) })
-	}
-	resolved = goapp.FuncOf(func(_ goapp.Value, args []goapp.Value) any { finish(args[0].String(), true); return nil })
-	rejected = goapp.FuncOf(func(goapp.Value, []goapp.Value) any { finish("", false); return nil })
-	file.Call("text").Call("then", resolved, rejected)
+	settle(ctx, file.Call("text"), func(ctx goapp.Context, text goapp.Value, ok bool) {
+		if !ok {
+			done(ctx, "", false)
+			return
+		}
+		done(ctx, text.String(), true)
+	})
 }
