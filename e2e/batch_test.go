@@ -2,9 +2,13 @@ package e2e
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
 )
 
 // batchLines returns n lines: genuine links and, every tenth, a dangerous one.
@@ -74,5 +78,38 @@ func TestBatchBuildsFromCSV(t *testing.T) {
 	}
 	if n := eval[int](t, ctx, `document.querySelectorAll(".batch-results tbody .field-error").length`); n != 1 {
 		t.Errorf("%d problems shown, want 1", n)
+	}
+}
+
+// A file reaches the batch both ways the page offers: the file chooser and
+// a drop on the box. The browser reads it; the page names it and checks it.
+func TestBatchReadsDroppedAndChosenFiles(t *testing.T) {
+	ctx, _ := newTab(t)
+	open(t, ctx, origin, "/batch")
+	lines := genuine + "\nhttps://myaccess-microsoft.com/@contoso.onmicrosoft.com\n"
+
+	csv := filepath.Join(t.TempDir(), "links.csv")
+	if err := os.WriteFile(csv, []byte(lines), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.CSS("#batch-file"), []string{csv})); err != nil {
+		t.Fatal(err)
+	}
+	if note := poll[string](t, ctx, `document.querySelector(".batch-results").dataset.processed === "2" && document.querySelector("form .copied").textContent`, 10*time.Second); note != "Loaded links.csv." {
+		t.Errorf("after choosing a file the page says %q", note)
+	}
+
+	eval[bool](t, ctx, `(() => {
+		const dt = new DataTransfer();
+		dt.items.add(new File([`+jsString(genuine+"\n")+`], "one.txt", {type: "text/plain"}));
+		document.querySelector(".drop").dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+		return true;
+	})()`)
+	if note := poll[string](t, ctx, `document.querySelector(".batch-results").dataset.processed === "1" && document.querySelector("form .copied").textContent`, 10*time.Second); note != "Loaded one.txt." {
+		t.Errorf("after a drop the page says %q", note)
+	}
+	// go-app trims a textarea's value as it sets it.
+	if got := eval[string](t, ctx, `document.querySelector("#batch-input").value`); got != genuine {
+		t.Errorf("the box holds %q after the drop", got)
 	}
 }

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -52,5 +53,25 @@ func TestReadinessForExternalRequestor(t *testing.T) {
 	reqs := eval[string](t, ctx, `document.querySelector(".requests").textContent`)
 	if !strings.Contains(reqs, "114d3459-3459-114d-5934-4d1159344d11") {
 		t.Errorf("requests not prefilled: %.300s", reqs)
+	}
+}
+
+// A package saved to a file (as Graph PowerShell writes it) is read from the
+// file chooser.
+func TestReadinessReadsChosenFile(t *testing.T) {
+	ctx, _ := newTab(t)
+	open(t, ctx, origin, "/ready")
+	file, err := filepath.Abs("../linkcore/readiness/testdata/e2e-package.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.CSS("#ready-package-file"), []string{file})); err != nil {
+		t.Fatal(err)
+	}
+	if got := poll[string](t, ctx, `document.querySelector(".ready-answer")?.dataset.answer`, 10*time.Second); got != "yes" {
+		t.Fatalf("member: answer %q", got)
+	}
+	if note := eval[string](t, ctx, `document.querySelector(".file-note").textContent`); !strings.HasPrefix(note, "Read e2e-package.json (") {
+		t.Errorf("the page says %q", note)
 	}
 }
