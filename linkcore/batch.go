@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -65,10 +66,8 @@ func csvWithColumn(text string, names []string) (col int, rows [][]string, ok bo
 		return 0, nil, false
 	}
 	for i, h := range all[0] {
-		for _, n := range names {
-			if headerKey(h) == n {
-				return i, all[1:], true
-			}
+		if slices.Contains(names, headerKey(h)) {
+			return i, all[1:], true
 		}
 	}
 	return 0, nil, false
@@ -162,24 +161,15 @@ func buildHeader(row []string) (name, id, hint int, ok bool) {
 	for i, h := range row {
 		k := headerKey(h)
 		switch {
-		case name < 0 && contains(nameColumns, k):
+		case name < 0 && slices.Contains(nameColumns, k):
 			name = i
-		case id < 0 && contains(idColumns, k):
+		case id < 0 && slices.Contains(idColumns, k):
 			id = i
-		case hint < 0 && contains(hintColumns, k):
+		case hint < 0 && slices.Contains(hintColumns, k):
 			hint = i
 		}
 	}
 	return name, id, hint, id >= 0
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // A LineReport is the report on one line of a batch.
