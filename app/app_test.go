@@ -3,8 +3,12 @@ package app
 import (
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"testing"
+
+	"accesslink/linkcore"
+	"accesslink/linkcore/readiness"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -206,8 +210,10 @@ func TestReadyPageRequestsFollowTheLink(t *testing.T) {
 	} {
 		p := &ReadyPage{}
 		d := navTo(t, p, url.Values{"link": {tt.link}})
-		if cloud, id := p.requestParts(); cloud.ID != tt.cloud || id != tt.id {
-			t.Errorf("link %q: requests for %s, package %q; want %s, %q", tt.link, cloud.ID, id, tt.cloud, tt.id)
+		cloud, _ := linkcore.CloudByID(tt.cloud)
+		want := readiness.Requests(cloud, tt.id)
+		if got := readiness.RequestsFor(p.linked, p.result); !slices.Equal(got, want) {
+			t.Errorf("link %q: requests %v; want %v", tt.link, got, want)
 		}
 		d.Close()
 	}

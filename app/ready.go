@@ -168,24 +168,7 @@ func (p *ReadyPage) inputProblem(source string) string {
 	return ""
 }
 
-// requestParts returns the cloud and package ID for the requests to copy:
-// the link's, else the pasted package's.
-func (p *ReadyPage) requestParts() (linkcore.Cloud, string) {
-	cloud, id := linkcore.DefaultCloud, ""
-	if p.linked != nil {
-		cloud = p.linked.Cloud
-		if p.linked.IsRequest() {
-			id = p.linked.PackageID.String()
-		}
-	}
-	if id == "" && p.result != nil {
-		id = p.result.PackageID
-	}
-	return cloud, id
-}
-
 func (p *ReadyPage) Render() goapp.UI {
-	cloud, id := p.requestParts()
 	return p.layout("/ready",
 		el("h1").Text("Will the link work for them?"),
 		el("p").Class("intro").Text("A correct link is not enough: the package may be hidden, the catalog not "+
@@ -234,7 +217,7 @@ func (p *ReadyPage) Render() goapp.UI {
 			el("div").Class("visually-hidden").Aria("live", "polite").Text(p.announcement()),
 			p.answerView(),
 		),
-		requestsView(readiness.Requests(cloud, id)),
+		requestsView(readiness.RequestsFor(p.linked, p.result)),
 	)
 }
 

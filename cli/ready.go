@@ -261,15 +261,8 @@ func printReady(w io.Writer, res *readiness.Result, link *linkcore.Link, report 
 		}
 	}
 	if fetch {
-		cloud, id := linkcore.DefaultCloud, res.PackageID
-		if link != nil {
-			cloud = link.Cloud
-			if link.IsRequest() {
-				id = link.PackageID.String()
-			}
-		}
 		fmt.Fprintf(&b, "\nRequests to fetch the data (read-only; permission %s):\n", readiness.ReadPermission)
-		for _, r := range readiness.Requests(cloud, id) {
+		for _, r := range readiness.RequestsFor(link, res) {
 			fmt.Fprintf(&b, "  %s (%s):\n    Graph Explorer: GET %s\n    PowerShell:     %s\n                    %s\n", r.Purpose, r.Input, r.URL, r.Connect, r.PowerShell)
 		}
 	}

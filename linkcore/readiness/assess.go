@@ -53,6 +53,8 @@ type Result struct {
 	Findings []linkcore.Finding
 	// Beta lists the beta-endpoint fields met, empty for v1.0 JSON.
 	Beta []string
+
+	graphHost string // the Microsoft Graph host the JSON came from, for RequestsFor
 }
 
 // Assess reads the access package JSON (pkgJSON) and, when not nil, the
@@ -200,7 +202,7 @@ type assessment struct {
 
 // run works out the answer.
 func (a *assessment) run() *Result {
-	res := &Result{PackageID: a.pkg.ID, PackageName: a.pkg.Name, Requestor: a.who, Hidden: a.pkg.Hidden}
+	res := &Result{PackageID: a.pkg.ID, PackageName: a.pkg.Name, Requestor: a.who, Hidden: a.pkg.Hidden, graphHost: a.pkg.GraphHost}
 	blocked, catalogUnknown := a.checkCatalog(res)
 
 	if a.pkg.Hidden {
@@ -318,39 +320,17 @@ func (a *assessment) checkCatalog(res *Result) (blocked, unknown bool) {
 	return blocked, unknown && !blocked
 }
 
-// cloud is the Microsoft cloud of the data: the link's, else the one the
-// JSON's @odata.context names, else the commercial cloud.
-func (a *assessment) cloud() linkcore.Cloud {
-	if a.link != nil {
-		return a.link.Cloud
-	}
-	if id, ok := graphHosts[a.pkg.GraphHost]; ok {
-		if c, ok := linkcore.CloudByID(id); ok {
-			return c
-		}
-	}
-	return linkcore.DefaultCloud
-}
-
 // fetchPackage says exactly which request gives the package with what
 // Assess needs.
 func (a *assessment) fetchPackage() string {
-	r := Requests(a.cloud(), a.packageID())[0]
+	r := requestsFor(a.link, a.pkg.GraphHost, a.pkg.ID)[0]
 	return "Fetch GET " + r.URL + " (permission " + r.Permission + ")."
 }
 
 // fetchOrgs says exactly which request gives the connected organizations.
 func (a *assessment) fetchOrgs() string {
-	r := Requests(a.cloud(), a.packageID())[1]
+	r := requestsFor(a.link, a.pkg.GraphHost, a.pkg.ID)[1]
 	return "Fetch GET " + r.URL + " (permission " + r.Permission + ") and give it as the connected organizations input."
-}
-
-// packageID is the ID to put in requests: the link's, else the JSON's.
-func (a *assessment) packageID() string {
-	if a.link != nil && a.link.IsRequest() {
-		return a.link.PackageID.String()
-	}
-	return a.pkg.ID
 }
 
 // externalClause adds the external-users question for external requestors.

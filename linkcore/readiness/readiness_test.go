@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -342,6 +343,34 @@ func TestLimits(t *testing.T) {
 	}
 	if wrong != maxWrongTypeFindings+1 || !hasCode(res, CodeTruncated) || res.Answer != AnswerNo {
 		t.Errorf("wrong-type findings %d (want %d), truncated %v, answer %s", wrong, maxWrongTypeFindings+1, hasCode(res, CodeTruncated), res.Answer)
+	}
+}
+
+// RequestsFor follows the link, else the JSON: its Graph host and its ID.
+func TestRequestsFor(t *testing.T) {
+	const id, other = "114d3459-3459-114d-5934-4d1159344d11", "0b4fd4f9-1d1e-4d5b-8a46-4e8c5f0b2a11"
+	usgov, _ := linkcore.CloudByID("usgov")
+	govJSON := []byte(`{"@odata.context":"https://graph.microsoft.us/v1.0/$metadata#accessPackages/$entity","id":"` + other + `","catalog":{"state":"published","isExternallyVisible":true},"assignmentPolicies":[]}`)
+	res, err := Assess(govJSON, nil, Requestor{Kind: Member}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	link := func(text string) *linkcore.Link { return linkcore.CheckLink(text).Link }
+	for _, tt := range []struct {
+		name      string
+		link      *linkcore.Link
+		res       *Result
+		cloud     linkcore.Cloud
+		packageID string
+	}{
+		{"nothing", nil, nil, linkcore.DefaultCloud, ""},
+		{"JSON from graph.microsoft.us", nil, res, usgov, other},
+		{"request link", link("https://myaccess.microsoft.com/@contoso.com#/access-packages/" + id), res, linkcore.DefaultCloud, id},
+		{"link without a package", link("https://myaccess.microsoft.us/@contoso.com"), res, usgov, other},
+	} {
+		if got, want := RequestsFor(tt.link, tt.res), Requests(tt.cloud, tt.packageID); !slices.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", tt.name, got, want)
+		}
 	}
 }
 

@@ -52,3 +52,29 @@ func Requests(cloud linkcore.Cloud, packageID string) []GraphRequest {
 			base+"connectedOrganizations"),
 	}
 }
+
+// RequestsFor returns the requests for the link being checked and what
+// Assess answered, either of which may be nil: see requestsFor.
+func RequestsFor(link *linkcore.Link, res *Result) []GraphRequest {
+	if res == nil {
+		return requestsFor(link, "", "")
+	}
+	return requestsFor(link, res.graphHost, res.PackageID)
+}
+
+// requestsFor returns the requests for the cloud of the link, else of the
+// Graph host the JSON came from (its @odata.context), else the commercial
+// cloud; prefilled with the package ID the link requests, else the JSON's.
+func requestsFor(link *linkcore.Link, graphHost, jsonID string) []GraphRequest {
+	cloud, id := linkcore.DefaultCloud, jsonID
+	if c, ok := linkcore.CloudByID(graphHosts[graphHost]); ok {
+		cloud = c
+	}
+	if link != nil {
+		cloud = link.Cloud
+		if link.IsRequest() {
+			id = link.PackageID.String()
+		}
+	}
+	return Requests(cloud, id)
+}
