@@ -71,16 +71,11 @@ func (b *BatchPage) restore(ctx goapp.Context) {
 }
 
 func (b *BatchPage) save(ctx goapp.Context) {
-	v := url.Values{}
+	mode := "" // checking, the default, is not written
 	if b.mode == "build" {
-		v.Set("mode", "build")
+		mode = "build"
 	}
-	for k, s := range map[string]string{"hint": b.hint, "cloud": b.cloud, "lines": b.text} {
-		if s != "" {
-			v.Set(k, s)
-		}
-	}
-	writeFragment(ctx, v)
+	writeFragment(ctx, map[string]string{"mode": mode, "hint": b.hint, "cloud": b.cloud, "lines": b.text})
 }
 
 // process runs the batch in chunks off the event handler, publishing

@@ -41,13 +41,7 @@ func (b *BuildPage) restore(ctx goapp.Context) {
 }
 
 func (b *BuildPage) save(ctx goapp.Context) {
-	v := url.Values{}
-	for k, s := range map[string]string{"hint": b.hint, "id": b.id, "cloud": b.cloud, "subject": b.subject.text, "body": b.body.text} {
-		if s != "" {
-			v.Set(k, s)
-		}
-	}
-	writeFragment(ctx, v)
+	writeFragment(ctx, map[string]string{"hint": b.hint, "id": b.id, "cloud": b.cloud, "subject": b.subject.text, "body": b.body.text})
 }
 
 // field returns an input handler that stores the value in *dst.

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"net/url"
 	"strconv"
 
 	"accesslink/linkcore"
@@ -48,7 +47,7 @@ func (c *CheckPage) restore(ctx goapp.Context) {
 
 func (c *CheckPage) onInput(ctx goapp.Context, e goapp.Event) {
 	c.input = ctx.JSSrc().Get("value").String()
-	writeFragment(ctx, url.Values{"link": {c.input}})
+	writeFragment(ctx, map[string]string{"link": c.input})
 	c.check(ctx)
 }
 

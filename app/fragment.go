@@ -23,9 +23,16 @@ func readFragment(ctx goapp.Context) url.Values {
 	return v
 }
 
-// writeFragment replaces the page URL's fragment with v, without a history
-// entry and without a request: the fragment never leaves the browser.
-func writeFragment(ctx goapp.Context, v url.Values) {
+// writeFragment replaces the page URL's fragment with the state's non-empty
+// values, without a history entry and without a request: the fragment never
+// leaves the browser.
+func writeFragment(ctx goapp.Context, state map[string]string) {
+	v := url.Values{}
+	for key, value := range state {
+		if value != "" {
+			v.Set(key, value)
+		}
+	}
 	enc := v.Encode()
 	if len(enc) > maxFragment {
 		enc = ""

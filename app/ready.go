@@ -1,7 +1,6 @@
 package app
 
 import (
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -76,13 +75,7 @@ func (p *ReadyPage) requestor() string {
 }
 
 func (p *ReadyPage) save(ctx goapp.Context) {
-	state := url.Values{"who": {p.kind}}
-	for key, value := range map[string]string{"link": p.link, "from": p.directory, "package": p.packageRaw, "orgs": p.orgsRaw} {
-		if value != "" {
-			state.Set(key, value)
-		}
-	}
-	writeFragment(ctx, state)
+	writeFragment(ctx, map[string]string{"who": p.kind, "link": p.link, "from": p.directory, "package": p.packageRaw, "orgs": p.orgsRaw})
 }
 
 // onField returns the handler of the input that edits *field: keep the new
