@@ -1,13 +1,26 @@
 package app
 
-import goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+import (
+	"time"
+
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+)
 
 // The few browser APIs the page calls directly. Each takes a callback run
 // on the UI goroutine with the outcome, so that the page can say what
 // happened.
 
-// copyText writes text to the clipboard.
-func copyText(ctx goapp.Context, text string, done func(ctx goapp.Context, ok bool)) {
+// copyText writes text to the clipboard and says in *status, which the page
+// shows in a live region for five seconds, that what was copied, or how to
+// copy it by hand.
+func copyText(ctx goapp.Context, text, what string, status *string) {
+	done := func(ctx goapp.Context, ok bool) {
+		*status = "Could not copy: select " + what + " and copy it by hand."
+		if ok {
+			*status = "Copied " + what + "."
+		}
+		ctx.After(5*time.Second, func(ctx goapp.Context) { *status = "" })
+	}
 	clip := goapp.Window().Get("navigator").Get("clipboard")
 	if !clip.Truthy() {
 		done(ctx, false)

@@ -134,14 +134,7 @@ func (b *BuildPage) editor(e *editable, proposal string) goapp.EventHandler {
 
 func (b *BuildPage) copier(text, what string) goapp.EventHandler {
 	return func(ctx goapp.Context, e goapp.Event) {
-		copyText(ctx, text, func(ctx goapp.Context, ok bool) {
-			if ok {
-				b.status = "Copied " + what + "."
-			} else {
-				b.status = "Could not copy: select the text and copy it by hand."
-			}
-			ctx.After(5e9, func(ctx goapp.Context) { b.status = "" })
-		})
+		copyText(ctx, text, what, &b.status)
 	}
 }
 

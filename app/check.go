@@ -71,15 +71,7 @@ func (c *CheckPage) check(ctx goapp.Context) {
 }
 
 func (c *CheckPage) onCopy(ctx goapp.Context, e goapp.Event) {
-	link := ctx.JSSrc().Get("dataset").Get("link").String()
-	copyText(ctx, link, func(ctx goapp.Context, ok bool) {
-		if ok {
-			c.copied = "Copied the canonical link."
-		} else {
-			c.copied = "Could not copy: select the link and copy it by hand."
-		}
-		ctx.After(5e9, func(ctx goapp.Context) { c.copied = "" })
-	})
+	copyText(ctx, ctx.JSSrc().Get("dataset").Get("link").String(), "the canonical link", &c.copied)
 }
 
 func (c *CheckPage) Render() goapp.UI {
