@@ -267,7 +267,11 @@ func (a *assessment) run() *Result {
 	}
 	if a.who.Kind == External && a.orgsGiven && best < 0 {
 		if sure, maybe := a.matchOrgs(); len(sure) == 0 && len(maybe) == 0 && a.hasOrgPolicy() {
-			a.n.add(CodeOrgNotFound, a.who.Directory+" is not an identity source of any of the "+count(int64(len(a.orgs)), "connected organization")+" given.",
+			given := "the connected organization given"
+			if len(a.orgs) != 1 {
+				given = "any of the " + count(int64(len(a.orgs)), "connected organization") + " given"
+			}
+			a.n.add(CodeOrgNotFound, a.who.Directory+" is not an identity source of "+given+".",
 				"Add a connected organization for "+a.who.Directory+" ("+orgsPlace+" > Add connected organization).")
 		}
 	}

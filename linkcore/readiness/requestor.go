@@ -95,26 +95,9 @@ func (r Requestor) Flag() string {
 
 // byTenantID reports whether the external directory is given as a tenant ID.
 func (r Requestor) byTenantID() bool {
-	return r.Kind == External && looksLikeTenantID(r.Directory)
-}
-
-// looksLikeTenantID reports whether s is a canonical lower-case GUID.
-func looksLikeTenantID(s string) bool {
-	if len(s) != 36 {
+	if r.Kind != External {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch i {
-		case 8, 13, 18, 23:
-			if c != '-' {
-				return false
-			}
-		default:
-			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
-				return false
-			}
-		}
-	}
-	return true
+	h, err := linkcore.ParseDirectoryHint(r.Directory)
+	return err == nil && h.Kind == linkcore.HintTenantID
 }

@@ -315,7 +315,7 @@ func firstConfigured(orgs []*connectedOrg) *connectedOrg {
 
 // findOrgs does the work of matchOrgs.
 func (a *assessment) findOrgs() (sure, maybe []*connectedOrg) {
-	dir := a.who.Directory
+	dir, byID := a.who.Directory, a.who.byTenantID()
 	for i := range a.orgs {
 		o := &a.orgs[i]
 		matched, possible := false, false
@@ -323,7 +323,7 @@ func (a *assessment) findOrgs() (sure, maybe []*connectedOrg) {
 			switch {
 			case s.TenantID != "" && s.TenantID == dir, s.Domain != "" && s.Domain == dir:
 				matched = true
-			case s.TenantID != "" && !a.who.byTenantID():
+			case s.TenantID != "" && !byID:
 				possible = true
 			}
 		}
