@@ -222,9 +222,7 @@ func waitLive(t *testing.T, ctx context.Context) {
 // input sets a field's value and fires the input event, as typing does.
 func input(t *testing.T, ctx context.Context, selector, value string) {
 	t.Helper()
-	// The value is also kept in window.typed, so that polls can compare
-	// without repeating a long text.
-	js := fmt.Sprintf(`(() => { const el = document.querySelector(%q); el.value = window.typed = %s; el.dispatchEvent(new Event("input", {bubbles: true})); return true; })()`,
+	js := fmt.Sprintf(`(() => { const el = document.querySelector(%q); el.value = %s; el.dispatchEvent(new Event("input", {bubbles: true})); return true; })()`,
 		selector, jsString(value))
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js)); err != nil {
 		t.Fatalf("input %s: %.300v", selector, err)
