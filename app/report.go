@@ -71,11 +71,10 @@ func reportView(r *linkcore.Report, onCopy goapp.EventHandler) goapp.UI {
 	}
 
 	var link goapp.UI
-	canonical := r.Canonical()
-	if r.Clickable() {
+	if a := liveLink(r); a != nil {
 		link = el("p").Class("link-line").Body(
 			el("span").Class("label").Text("Open: "),
-			el("a").Attr("href", canonical).Attr("rel", "noopener noreferrer").Attr("target", "_blank").Text(canonical),
+			a,
 		)
 	} else if r.Input != "" {
 		link = el("p").Class("link-line").Body(
@@ -95,7 +94,7 @@ func reportView(r *linkcore.Report, onCopy goapp.EventHandler) goapp.UI {
 	}
 
 	var copyButton goapp.UI
-	if canonical != "" {
+	if canonical := r.Canonical(); canonical != "" {
 		copyButton = el("button").Attr("type", "button").Class("copy-canonical").DataSet("link", canonical).
 			Text("Copy canonical link").OnClick(onCopy)
 	}
@@ -108,6 +107,17 @@ func reportView(r *linkcore.Report, onCopy goapp.EventHandler) goapp.UI {
 		findingsView(r.Findings),
 		copyButton,
 	)
+}
+
+// liveLink is the report's canonical link as an <a href> when linkcore says
+// it may be clicked, and nil otherwise: the one place where the page makes
+// a checked link clickable.
+func liveLink(r *linkcore.Report) goapp.UI {
+	if !r.Clickable() {
+		return nil
+	}
+	canonical := r.Canonical()
+	return el("a").Attr("href", canonical).Attr("rel", "noopener noreferrer").Attr("target", "_blank").Text(canonical)
 }
 
 // findingsView lists findings with their fixes.
