@@ -187,8 +187,26 @@ func (b *BatchPage) onDrop(ctx goapp.Context, e goapp.Event) {
 	b.load(ctx, e.Get("dataTransfer").Get("files").Index(0))
 }
 
-func (b *BatchPage) exporter(name, mimeType string, content func() []byte) goapp.EventHandler {
-	return func(ctx goapp.Context, e goapp.Event) { download(name, mimeType, string(content())) }
+// exportButtons offers the results as name.csv and name.json, each made
+// only when its button is pressed.
+func exportButtons(name string, disabled bool, csv, json func() []byte) goapp.UI {
+	button := func(label, file, mimeType string, content func() []byte) goapp.UI {
+		return el("button").Attr("type", "button").Text(label).Attr("disabled", disabled).
+			OnClick(func(ctx goapp.Context, e goapp.Event) { download(file, mimeType, string(content())) })
+	}
+	return el("div").Class("actions").Body(
+		button("Export CSV", name+".csv", "text/csv", csv),
+		button("Export JSON", name+".json", "application/json", json),
+	)
+}
+
+// moreButton shows the next rows; nil when no row is hidden.
+func (b *BatchPage) moreButton(hidden int) goapp.UI {
+	if hidden <= 0 {
+		return nil
+	}
+	return el("button").Attr("type", "button").Class("secondary").
+		Text("Show more (" + strconv.Itoa(hidden) + " not shown)").OnClick(b.onMore)
 }
 
 func (b *BatchPage) Render() goapp.UI {
@@ -307,12 +325,9 @@ func (b *BatchPage) countsView() goapp.UI {
 			el("label").Attr("for", "batch-filter").Text("Show"),
 			el("select").ID("batch-filter").OnChange(b.onFilter).Body(options...),
 		),
-		el("div").Class("actions").Body(
-			el("button").Attr("type", "button").Text("Export CSV").Attr("disabled", b.running).
-				OnClick(b.exporter("accesslink-check.csv", "text/csv", func() []byte { return linkcore.ReportsCSV(b.reports) })),
-			el("button").Attr("type", "button").Text("Export JSON").Attr("disabled", b.running).
-				OnClick(b.exporter("accesslink-check.json", "application/json", func() []byte { return linkcore.ReportsJSON(b.reports) })),
-		),
+		exportButtons("accesslink-check", b.running,
+			func() []byte { return linkcore.ReportsCSV(b.reports) },
+			func() []byte { return linkcore.ReportsJSON(b.reports) }),
 	)
 }
 
@@ -330,35 +345,17 @@ func (b *BatchPage) reportsTable() goapp.UI {
 			rows = append(rows, reportRow(lr))
 		}
 	}
-	var more goapp.UI
-	if matched > len(rows) {
-		more = el("button").Attr("type", "button").Class("secondary").
-			Text("Show more (" + strconv.Itoa(matched-len(rows)) + " not shown)").OnClick(b.onMore)
-	}
 	return el("div").Body(
-		el("div").Class("table-wrap").Body(
-			el("table").Body(
-				el("caption").Class("visually-hidden").Text("Results per line"),
-				el("thead").Body(el("tr").Body(
-					el("th").Attr("scope", "col").Text("Line"),
-					el("th").Attr("scope", "col").Text("Verdict"),
-					el("th").Attr("scope", "col").Text("Link"),
-					el("th").Attr("scope", "col").Text("Findings"),
-				)),
-				el("tbody").Body(rows...),
-			),
-		),
-		more,
+		table("Results per line", []string{"Line", "Verdict", "Link", "Findings"}, rows),
+		b.moreButton(matched-len(rows)),
 	)
 }
 
 func reportRow(lr *linkcore.LineReport) goapp.UI {
 	r := &lr.Report
 	v := r.Verdict.String()
-	var link goapp.UI
-	if r.Clickable() {
-		link = el("a").Attr("href", r.Canonical()).Attr("rel", "noopener noreferrer").Attr("target", "_blank").Text(r.Canonical())
-	} else {
+	link := liveLink(r)
+	if link == nil {
 		link = el("code").Class("inert").Text(shorten(lr.Text, 300))
 	}
 	codes := make([]string, 0, len(r.Findings))
@@ -402,29 +399,11 @@ func (b *BatchPage) builtView() goapp.UI {
 			el("td").Body(result),
 		))
 	}
-	var more goapp.UI
-	if len(b.built) > len(rows) {
-		more = el("button").Attr("type", "button").Class("secondary").
-			Text("Show more (" + strconv.Itoa(len(b.built)-len(rows)) + " not shown)").OnClick(b.onMore)
-	}
 	return el("div").Body(
-		el("div").Class("actions").Body(
-			el("button").Attr("type", "button").Text("Export CSV").
-				OnClick(b.exporter("accesslink-links.csv", "text/csv", func() []byte { return linkcore.BuildRowsCSV(b.built) })),
-			el("button").Attr("type", "button").Text("Export JSON").
-				OnClick(b.exporter("accesslink-links.json", "application/json", func() []byte { return linkcore.BuildRowsJSON(b.built) })),
-		),
-		el("div").Class("table-wrap").Body(
-			el("table").Body(
-				el("caption").Class("visually-hidden").Text("Links built per row"),
-				el("thead").Body(el("tr").Body(
-					el("th").Attr("scope", "col").Text("Line"),
-					el("th").Attr("scope", "col").Text("Name"),
-					el("th").Attr("scope", "col").Text("Link"),
-				)),
-				el("tbody").Body(rows...),
-			),
-		),
-		more,
+		exportButtons("accesslink-links", false,
+			func() []byte { return linkcore.BuildRowsCSV(b.built) },
+			func() []byte { return linkcore.BuildRowsJSON(b.built) }),
+		table("Links built per row", []string{"Line", "Name", "Link"}, rows),
+		b.moreButton(len(b.built)-len(rows)),
 	)
 }

@@ -59,3 +59,19 @@ func chosenCloud(id string) linkcore.Cloud {
 	}
 	return linkcore.DefaultCloud
 }
+
+// table is a table of rows under one header per column, with a caption
+// that names it for screen readers.
+func table(caption string, columns []string, rows []goapp.UI) goapp.UI {
+	headers := make([]goapp.UI, len(columns))
+	for i, c := range columns {
+		headers[i] = el("th").Attr("scope", "col").Text(c)
+	}
+	return el("div").Class("table-wrap").Body(
+		el("table").Body(
+			el("caption").Class("visually-hidden").Text(caption),
+			el("thead").Body(el("tr").Body(headers...)),
+			el("tbody").Body(rows...),
+		),
+	)
+}
