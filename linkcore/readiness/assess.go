@@ -119,10 +119,11 @@ func pickPackage(v any, link *linkcore.Link, r *reader) (obj map[string]any, con
 		context, _ = lookupString(t, "@odata.context")
 		list, isList := r.objects(t, "", "value")
 		if !isList {
-			if k := kindOf(t, context, r); (k != nil && k.isPackage()) || (k == nil && has(t, "id")) {
+			k := kindOf(t, context, r)
+			if (k != nil && k.isPackage()) || (k == nil && has(t, "id")) {
 				return t, context, nil
 			}
-			return nil, "", notAPackage(t, context, SourcePackage, r)
+			return nil, "", notAPackage(t, k, SourcePackage)
 		}
 		items = list
 	case []any:
@@ -141,7 +142,7 @@ func pickPackage(v any, link *linkcore.Link, r *reader) (obj map[string]any, con
 	}
 	for _, item := range items {
 		if k := kindOf(item, context, r); k != nil && !k.isPackage() {
-			return nil, "", notAPackage(item, context, SourcePackage, r)
+			return nil, "", notAPackage(item, k, SourcePackage)
 		}
 	}
 	chosen, why := 0, "the first"

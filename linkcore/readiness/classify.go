@@ -130,13 +130,14 @@ func entitySet(context string) string {
 	return ""
 }
 
-// notAPackage explains an object that is not an access package.
-func notAPackage(obj map[string]any, context, source string, r *reader) error {
+// notAPackage explains an object that is not an access package; kind is
+// what kindOf made of it.
+func notAPackage(obj map[string]any, kind *resource, source string) error {
 	if err := graphError(obj, source); err != nil {
 		return err
 	}
-	if k := kindOf(obj, context, r); k != nil && !k.isPackage() {
-		return &InputError{Source: source, Reason: "this looks like " + k.name + ". " + k.hint}
+	if kind != nil && !kind.isPackage() {
+		return &InputError{Source: source, Reason: "this looks like " + kind.name + ". " + kind.hint}
 	}
 	if len(obj) == 0 {
 		return &InputError{Source: source, Reason: "it is an empty object {}. Paste the response of the access package request."}

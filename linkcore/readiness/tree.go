@@ -16,6 +16,10 @@ import (
 type reader struct {
 	notes      *notes
 	wrongTypes int
+	// reported holds the paths already reported as the wrong type: a
+	// field that is read twice (to classify the object, then to read it)
+	// is reported once.
+	reported map[string]bool
 	// psDepth records an object that PowerShell wrote as text because
 	// ConvertTo-Json stopped at its default depth of 2.
 	psDepth bool
@@ -58,6 +62,13 @@ func has(obj map[string]any, key string) bool {
 
 // wrong records that path holds a value of the wrong type.
 func (r *reader) wrong(path string, v any, want, outcome string) {
+	if r.reported[path] {
+		return
+	}
+	if r.reported == nil {
+		r.reported = map[string]bool{}
+	}
+	r.reported[path] = true
 	if text, ok := v.(string); ok && psFlattened(text) {
 		r.psDepth = true
 	}
