@@ -263,7 +263,9 @@ func (p *ReadyPage) answerView() goapp.UI {
 	if len(r.OtherPolicies) > 0 {
 		fact("Other policies they may choose", strings.Join(r.OtherPolicies, ", "))
 	}
-	if r.Policy != "" {
+	var stages goapp.UI
+	if r.Approval != nil {
+		stages = stagesView(r.Approval.Stages)
 		if r.Approval.Required {
 			fact("Approval", "required, "+strconv.Itoa(len(r.Approval.Stages))+" stage(s)")
 		} else {
@@ -275,7 +277,7 @@ func (p *ReadyPage) answerView() goapp.UI {
 		DataSet("can-request", boolString(r.CanRequest)).Body(
 		banner(look.Verdict, look.Icon, "Can they request it? ", look.Text),
 		el("dl").Class("parts").Body(facts...),
-		stagesView(r.Approval.Stages),
+		stages,
 		questionsView(r.Questions),
 		findingsView(r.Findings),
 	)

@@ -195,7 +195,7 @@ func printReady(w io.Writer, res *readiness.Result, link *linkcore.Link, report 
 		visible = "no, the package is hidden (the link still works)"
 	}
 	fmt.Fprintf(&b, "Listed in the My Access portal without the link: %s\n", visible)
-	if res.Policy != "" || res.PolicyID != "" {
+	if res.Approval != nil {
 		applies := "Policy that applies"
 		if !res.CanRequest {
 			applies = "Policy that would apply once the errors below are fixed"

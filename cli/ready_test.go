@@ -181,3 +181,24 @@ func TestReadyTooLarge(t *testing.T) {
 		t.Errorf("stdin: exit %d, stderr %q", code, errOut)
 	}
 }
+
+// A policy with neither a name nor an ID still applies: its approval and
+// expiration are printed, and given in the JSON.
+func TestReadyUnnamedPolicy(t *testing.T) {
+	pkg := goldenPart(t, "unnamed-policy", "package.json")
+	code, out, _ := runReadyWith(t, "", "--graph", pkg)
+	for _, want := range []string{"Approval: required, 1 stage(s)", "Stage 1: requestorManager", "Access lasts 30 days after it is granted."} {
+		if code != exitOK || !strings.Contains(out, want) {
+			t.Errorf("exit %d; output lacks %q:\n%s", code, want, out)
+		}
+	}
+	_, out, _ = runReadyWith(t, "", "--graph", pkg, "--json")
+	var got struct {
+		Approval *struct {
+			Required bool `json:"required"`
+		} `json:"approval"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil || got.Approval == nil || !got.Approval.Required {
+		t.Errorf("approval in JSON: %+v (%v)\n%s", got.Approval, err, out)
+	}
+}

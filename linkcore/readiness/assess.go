@@ -42,8 +42,10 @@ type Result struct {
 	Policy        string
 	PolicyID      string
 	OtherPolicies []string
-	// What happens after requesting, under Policy.
-	Approval   Approval
+	// What happens after requesting, under Policy. Approval is nil when no
+	// policy applies: the one sure sign, since a policy may have neither a
+	// name nor an ID.
+	Approval   *Approval
 	Expiration string // in words
 	// CustomSchedule is whether requestors may choose when access starts and ends.
 	CustomSchedule bool
@@ -443,7 +445,8 @@ func (a *assessment) describePolicy(res *Result, o *outcome, chosen []int, outco
 	for _, c := range chosen[1:] {
 		res.OtherPolicies = append(res.OtherPolicies, outcomes[c].policy.label())
 	}
-	res.Approval, res.Expiration, res.CustomSchedule, res.Questions = p.Approval, p.Expiration, p.CustomSchedule, p.Questions
+	approval := p.Approval
+	res.Approval, res.Expiration, res.CustomSchedule, res.Questions = &approval, p.Expiration, p.CustomSchedule, p.Questions
 	if res.CanRequest && a.who.Kind == External && p.Scope == scopeAllExternal {
 		if sure, _ := a.matchOrgs(); len(sure) == 0 {
 			when := "is in no connected organization"
@@ -530,15 +533,12 @@ func (r *Result) MarshalJSON() ([]byte, error) {
 	out := resultJSON{
 		PackageID: r.PackageID, PackageName: r.PackageName, CatalogName: r.CatalogName, Requestor: r.Requestor.Flag(),
 		Answer: r.Answer, CanRequest: r.CanRequest, VisibleInPortal: r.VisibleInPortal, Hidden: r.Hidden,
-		Policy: r.Policy, PolicyID: r.PolicyID, OtherPolicies: r.OtherPolicies,
+		Policy: r.Policy, PolicyID: r.PolicyID, OtherPolicies: r.OtherPolicies, Approval: r.Approval,
 		Expiration: r.Expiration, CustomSchedule: r.CustomSchedule, Questions: r.Questions, Beta: r.Beta,
 		Findings: r.Findings,
 	}
 	if out.Findings == nil {
 		out.Findings = []linkcore.Finding{}
-	}
-	if r.Policy != "" || r.PolicyID != "" {
-		out.Approval = &r.Approval
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)

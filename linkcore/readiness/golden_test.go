@@ -169,7 +169,11 @@ func TestGolden(t *testing.T) {
 			check("visibleInPortal", strconv.FormatBool(res.VisibleInPortal))
 			check("policy", res.Policy)
 			check("expiration", res.Expiration)
-			check("approvalStages", strconv.Itoa(len(res.Approval.Stages)))
+			stages := 0
+			if res.Approval != nil {
+				stages = len(res.Approval.Stages)
+			}
+			check("approvalStages", strconv.Itoa(stages))
 			var questions []string
 			for _, q := range res.Questions {
 				questions = append(questions, q.Text)
