@@ -7,7 +7,7 @@
 #                      the page's tests in headless Chromium, end-to-end tests
 #   ./build.sh bench   the browser benchmark (sizes, paint and load times, batch)
 #
-# It installs what it needs and is missing (Chromium and brotli with apt-get,
+# It installs what it needs and is missing (Chromium, brotli and npm with apt-get,
 # wasmbrowsertest with go install, axe-core with npm), so it runs on a clean
 # machine as root.
 set -euo pipefail
@@ -61,8 +61,9 @@ wasm_exec() {
 
 axe() {
 	if [ ! -f e2e/node_modules/axe-core/axe.min.js ]; then
+		apt_install npm npm
 		log "installing axe-core"
-		(cd e2e && npm install --no-audit --no-fund --silent >&2)
+		(cd e2e && npm ci --no-audit --no-fund --silent >&2)
 	fi
 }
 
