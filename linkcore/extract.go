@@ -34,22 +34,17 @@ var linkSchemes = []string{"https", "http", "hxxps", "hxxp", "javascript", "vbsc
 // decoded, defanged forms restored, links broken over lines joined, and
 // surrounding brackets, quotes and trailing punctuation removed.
 func findLinks(text string) []candidate {
+	// Each repair sees the text the one before it made: decoding can
+	// produce the "[.]" or "hxx" of a defanged link.
 	var global []Code
-	signs := scanSigns(text)
-	if signs.equals {
-		if decoded, ok := decodeQuotedPrintable(text); ok {
-			text, global = decoded, append(global, CodeQuotedPrintable)
-		}
+	if decoded, ok := decodeQuotedPrintable(text); ok {
+		text, global = decoded, append(global, CodeQuotedPrintable)
 	}
-	if signs.ampersand {
-		if decoded, ok := decodeEntities(text); ok {
-			text, global = decoded, append(global, CodeHTMLEntities)
-		}
+	if decoded, ok := decodeEntities(text); ok {
+		text, global = decoded, append(global, CodeHTMLEntities)
 	}
-	if signs.bracket || signs.h {
-		if refanged, ok := refang(text); ok {
-			text, global = refanged, append(global, CodeDefanged)
-		}
+	if refanged, ok := refang(text); ok {
+		text, global = refanged, append(global, CodeDefanged)
 	}
 	if whole, ok := wholeLink(text); ok {
 		return []candidate{{text: whole, notes: global}}
@@ -108,43 +103,35 @@ func plainLink(text string) (string, bool) {
 	return text, true
 }
 
-// signs records, from one pass over a text, which repairs it may need, so
-// that a plain link skips them all.
-type signs struct{ equals, ampersand, bracket, h bool }
-
-func scanSigns(text string) (s signs) {
-	for i := 0; i < len(text); i++ {
-		switch text[i] {
-		case '=':
-			s.equals = true
-		case '&':
-			s.ampersand = true
-		case '[', '(', '{':
-			s.bracket = true
-		case 'x', 'X':
-			s.h = s.h || (i > 0 && text[i-1]|0x20 == 'h')
-		}
-	}
-	return s
-}
-
 // wholeLink recognises a text that is one link with tabs or line breaks
 // inside ("java\tscript:", a link wrapped in a chat box): the browser removes
 // those characters from a link, so the whole text is the link. Text with
-// spaces, or with a second link on a later line, is prose.
+// spaces, a blank line, a second link on a later line, or a line that
+// continuation would not join to the link ("…microsoft.com\nThanks") is
+// prose.
 func wholeLink(text string) (string, bool) {
-	trimmed := trimC0Space(text)
+	trimmed := trimC0Space(trimTrailing(trimC0Space(text)))
 	if !hasTabOrNewline(trimmed) || strings.ContainsAny(trimmed, " \f\v") {
 		return "", false
 	}
-	tokens := strings.FieldsFunc(trimmed, func(r rune) bool { return r == '\t' || r == '\n' || r == '\r' })
-	for _, token := range tokens[1:] {
-		if start, _ := nextLinkStart(token, 0); start == 0 {
+	lines := strings.Split(trimmed, "\n")
+	if len(lines) > 1+maxJoinedLines {
+		return "", false
+	}
+	var joined strings.Builder
+	for i, line := range lines {
+		line = strings.TrimSuffix(line, "\r")
+		if i > 0 && (line == "" || !joinsNextLine(joined.String(), len(lines[i-1]))) {
 			return "", false
 		}
+		for j, token := range strings.Split(line, "\t") {
+			if start, _ := nextLinkStart(token, 0); start == 0 && (i > 0 || j > 0) {
+				return "", false
+			}
+			joined.WriteString(token)
+		}
 	}
-	joined := strings.Join(tokens, "")
-	if start, implied := nextLinkStart(joined, 0); start != 0 || implied {
+	if start, implied := nextLinkStart(joined.String(), 0); start != 0 || implied {
 		return "", false
 	}
 	return trimmed, true
@@ -234,11 +221,22 @@ func continuation(text string, start, end int, link string) (more string, next i
 		return "", 0, false
 	}
 	lineStart := strings.LastIndexByte(text[:start], '\n') + 1
-	wrappedLine := end-lineStart >= 70
-	if !wrappedLine && !incompleteLink(link) {
+	if !joinsNextLine(link, end-lineStart) {
 		return "", 0, false
 	}
 	return token, nextEnd, true
+}
+
+// joinsNextLine reports whether a link that a line break cut after link, on
+// a line lineLen bytes long, goes on on the next line: the link visibly stops
+// short, or the line was wrapped (it is long) before the link's package ID
+// was whole. After a whole ID, the next line is the message going on.
+func joinsNextLine(link string, lineLen int) bool {
+	if incompleteLink(link) {
+		return true
+	}
+	id, isRequest := requestIDPart(link)
+	return lineLen >= 70 && (!isRequest || len(id) < 36)
 }
 
 // incompleteLink reports a link that visibly stops short: it ends in a
@@ -250,13 +248,19 @@ func incompleteLink(link string) bool {
 	if strings.IndexByte("/-=@#?&%.:_", link[len(link)-1]) >= 0 {
 		return true
 	}
+	id, isRequest := requestIDPart(link)
+	return isRequest && len(id) < 36 && strings.Trim(id, "0123456789abcdef-") == ""
+}
+
+// requestIDPart returns, lower-cased, what follows the request route
+// ("#/access-packages/") in link, and whether link has the route.
+func requestIDPart(link string) (id string, isRequest bool) {
 	lower := strings.ToLower(link)
 	at := strings.LastIndex(lower, "#"+requestRoute)
 	if at < 0 {
-		return false
+		return "", false
 	}
-	id := lower[at+1+len(requestRoute):]
-	return len(id) < 36 && strings.Trim(id, "0123456789abcdef-") == ""
+	return lower[at+1+len(requestRoute):], true
 }
 
 // trimTrailing removes what text puts after a link: sentence punctuation,
