@@ -51,6 +51,16 @@ func BenchmarkCheckHostile1MiB(b *testing.B) {
 	}
 }
 
+// BenchmarkCheckWrappedTracking1MiB: a wrapped link whose query is a
+// megabyte of tracking parameters, each redacted; linear, not quadratic.
+func BenchmarkCheckWrappedTracking1MiB(b *testing.B) {
+	text := wrappedTracking(1 << 20)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		linkcore.Check(text)
+	}
+}
+
 func BenchmarkBuild(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {

@@ -43,11 +43,15 @@ func RedactTracking(input string) string {
 				continue
 			}
 			value := name + len(param) + len(eq)
-			end := len(input)
-			for _, stop := range valueEnds {
-				if k := strings.Index(input[value:], stop); k >= 0 && value+k < end {
-					end = value + k
+			// One forward scan to the first stop: searching the rest of
+			// the input for each stop would make many short values
+			// quadratic.
+			end := value
+			for end < len(input) {
+				if _, stop := prefixAt(input, end, valueEnds); stop {
+					break
 				}
+				end++
 			}
 			b.WriteString(input[done:value])
 			b.WriteString(redacted)
