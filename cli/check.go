@@ -105,57 +105,38 @@ var verdictMarks = map[linkcore.Verdict]string{
 }
 
 // printText writes a report for people.
-func printText(w *bufio.Writer, input string, reports []linkcore.Report) {
+func printText(out *bufio.Writer, input string, reports []linkcore.Report) {
+	var w strings.Builder
 	for i := range reports {
 		r := &reports[i]
-		fmt.Fprintf(w, "%s  %s\n", verdictMarks[r.Verdict], oneLine(r.Input))
+		fmt.Fprintf(&w, "%s  %s\n", verdictMarks[r.Verdict], oneLine(r.Input))
 		if len(r.Unwrapped) > 0 {
-			fmt.Fprintf(w, "  unwrapped:  %s\n", strings.Join(r.Unwrapped, " → "))
+			fmt.Fprintf(&w, "  unwrapped:  %s\n", strings.Join(r.Unwrapped, " → "))
 		}
 		if host := r.Host(); host != "" {
 			if u := r.HostUnicode(); u != host {
 				host += " (" + u + ")"
 			}
-			fmt.Fprintf(w, "  host:       %s\n", host)
+			fmt.Fprintf(&w, "  host:       %s\n", host)
 		}
 		if l := r.Link; l != nil {
-			fmt.Fprintf(w, "  cloud:      %s\n", l.Cloud.Name)
+			fmt.Fprintf(&w, "  cloud:      %s\n", l.Cloud.Name)
 			if l.Hint.Kind != linkcore.HintNone {
-				fmt.Fprintf(w, "  hint:       %s (%s)\n", l.Hint.Unicode(), l.Hint.Kind)
+				fmt.Fprintf(&w, "  hint:       %s (%s)\n", l.Hint.Unicode(), l.Hint.Kind)
 			}
 			if l.IsRequest() {
-				fmt.Fprintf(w, "  package:    %s\n", l.PackageID)
+				fmt.Fprintf(&w, "  package:    %s\n", l.PackageID)
 			}
 		}
 		if c := r.Canonical(); c != "" {
-			fmt.Fprintf(w, "  canonical:  %s\n", c)
+			fmt.Fprintf(&w, "  canonical:  %s\n", c)
 		}
 		for _, f := range r.Findings {
-			fmt.Fprintf(w, "  - %s [%s] %s\n", f.Severity.Label(), f.Code, f.Message)
+			fmt.Fprintf(&w, "  - %s [%s] %s\n", f.Severity.Label(), f.Code, f.Message)
 			if f.Fix != "" {
-				fmt.Fprintf(w, "    fix: %s\n", f.Fix)
+				fmt.Fprintf(&w, "    fix: %s\n", f.Fix)
 			}
 		}
 	}
-}
-
-// oneLine shows an input on one terminal line: control characters escaped
-// (they could move the cursor or hide text), long input shortened.
-func oneLine(s string) string {
-	const max = 200
-	var b strings.Builder
-	n := 0
-	for _, r := range s {
-		if n == max {
-			b.WriteString("…")
-			break
-		}
-		n++
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			fmt.Fprintf(&b, "\\x%02x", r)
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
+	out.WriteString(forTerminal(w.String()))
 }

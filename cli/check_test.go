@@ -155,3 +155,12 @@ func BenchmarkCheckJSON100k(b *testing.B) {
 		Run([]string{"check", "--json"}, strings.NewReader(text), &out, &out)
 	}
 }
+
+// A host's Unicode form can hold a bidi override; shown raw it would
+// reorder the line on screen.
+func TestCheckTextEscapesHostCharacters(t *testing.T) {
+	_, out, _ := run(t, "", "check", "https://xn--abcd-wd7a.example/")
+	if !strings.Contains(out, `\u202e`) || strings.Contains(out, "\u202e") {
+		t.Errorf("the host's bidi override is not escaped:\n%q", out)
+	}
+}

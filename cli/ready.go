@@ -266,7 +266,7 @@ func printReady(w io.Writer, res *readiness.Result, link *linkcore.Link, report 
 			fmt.Fprintf(&b, "  %s (%s):\n    Graph Explorer: GET %s\n    PowerShell:     %s\n                    %s\n", r.Purpose, r.Input, r.URL, r.Connect, r.PowerShell)
 		}
 	}
-	io.WriteString(w, b.String())
+	io.WriteString(w, forTerminal(b.String()))
 }
 
 // subjects names approvers for a line.

@@ -202,3 +202,27 @@ func TestReadyUnnamedPolicy(t *testing.T) {
 		t.Errorf("approval in JSON: %+v (%v)\n%s", got.Approval, err, out)
 	}
 }
+
+// Texts from the tenant's JSON (a question, its choices, an approver's
+// description) reach the terminal escaped.
+func TestReadyTextEscapesTerminalSequences(t *testing.T) {
+	data, err := os.ReadFile(readyData + "e2e-package.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hostile := strings.Replace(string(data), "What country are you working from?", `Why?\u001b[2J\u001b]0;pwned\u0007\u202e`, 1)
+	if hostile == string(data) {
+		t.Fatal("the fixture's question changed; update this test")
+	}
+	pkg := filepath.Join(t.TempDir(), "package.json")
+	if err := os.WriteFile(pkg, []byte(hostile), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, out, _ := runReadyWith(t, "", "--graph", pkg, "--orgs", readyData+"e2e-orgs.json", "--as", "external:litware.com")
+	if !strings.Contains(out, `Why?\x1b[2J\x1b]0;pwned\x07\u202e`) {
+		t.Errorf("the question is not shown escaped:\n%s", out)
+	}
+	if strings.ContainsAny(out, "\x1b\x07\u202e") {
+		t.Errorf("output passes terminal controls through:\n%q", out)
+	}
+}
