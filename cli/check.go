@@ -42,7 +42,9 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	in := bufio.NewReaderSize(stdin, 64<<10)
 	for {
 		line, err := in.ReadString('\n')
-		if line != "" {
+		// A blank line is a gap between inputs, as in Batch, not an
+		// empty input: a file's last line break must not fail a script.
+		if strings.TrimSpace(line) != "" {
 			checkOne(strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r"))
 		}
 		if err == io.EOF {

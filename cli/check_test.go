@@ -31,6 +31,8 @@ func TestCheckExitCodes(t *testing.T) {
 		{"stdin ok", goodLink + "\n" + goodLink + "\r\n", []string{"check"}, exitOK},
 		{"stdin danger", goodLink + "\nhttps://evil.example/", []string{"check", "--json"}, exitFound},
 		{"empty stdin", "", []string{"check"}, exitOK},
+		{"blank lines on stdin", "\n" + goodLink + "\n\n \t\r\n", []string{"check", "--json"}, exitOK},
+		{"empty argument", "", []string{"check", ""}, exitFound},
 		{"bad flag", "", []string{"check", "--nope"}, exitUsage},
 		{"no command", "", nil, exitUsage},
 		{"unknown command", "", []string{"frobnicate"}, exitUsage},
