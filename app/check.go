@@ -111,15 +111,7 @@ func (c *CheckPage) announcement() string {
 		r := c.reports[0]
 		return verdictLooks[r.Verdict.String()].Word + ": " + verdictLooks[r.Verdict.String()].Summary
 	}
-	return strconv.Itoa(len(c.reports)) + " links checked; the worst is " + c.worst().String() + "."
-}
-
-func (c *CheckPage) worst() linkcore.Verdict {
-	var w linkcore.Verdict
-	for _, r := range c.reports {
-		w = max(w, r.Verdict)
-	}
-	return w
+	return strconv.Itoa(len(c.reports)) + " links checked; the worst is " + linkcore.Worst(c.reports).String() + "."
 }
 
 func (c *CheckPage) reportsView() goapp.UI {

@@ -28,7 +28,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	code := exitOK
 	checkOne := func(input string) {
 		reports := linkcore.Check(input)
-		if worst(reports) >= linkcore.Error {
+		if linkcore.Worst(reports) >= linkcore.Error {
 			code = exitFound
 		}
 		print(out, input, reports)
@@ -58,14 +58,6 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return code
 }
 
-func worst(reports []linkcore.Report) linkcore.Verdict {
-	v := linkcore.OK
-	for _, r := range reports {
-		v = max(v, r.Verdict)
-	}
-	return v
-}
-
 // reportJSON is the --json object for one input: the first link's report,
 // and the input's other links.
 type reportJSON struct {
@@ -80,7 +72,7 @@ func printJSON(w *bufio.Writer, input string, reports []linkcore.Report) {
 	for i := 1; i < len(reports); i++ {
 		j.OtherLinks = append(j.OtherLinks, reports[i].JSON(reports[i].Input))
 	}
-	j.Verdict = worst(reports).String()
+	j.Verdict = linkcore.Worst(reports).String()
 	data, err := json.Marshal(j)
 	if err != nil {
 		panic(err) // the JSON form holds only strings and slices of them

@@ -40,14 +40,12 @@ func loadGolden(t testing.TB) []golden.Case {
 func summarize(input string) golden.Case {
 	reports := linkcore.Check(input)
 	c := golden.Case{Input: input, Host: reports[0].Host(), Canonical: reports[0].Canonical()}
-	worst := linkcore.OK
 	for _, r := range reports {
-		worst = max(worst, r.Verdict)
 		for _, f := range r.Findings {
 			c.Codes = append(c.Codes, string(f.Code))
 		}
 	}
-	c.Verdict = worst.String()
+	c.Verdict = linkcore.Worst(reports).String()
 	slices.Sort(c.Codes)
 	c.Codes = slices.Compact(c.Codes)
 	return c

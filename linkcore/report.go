@@ -18,6 +18,16 @@ type Report struct {
 	Findings []Finding
 }
 
+// Worst returns the most severe verdict of reports, OK when there are none:
+// the verdict of a text that holds several links.
+func Worst(reports []Report) Verdict {
+	worst := OK
+	for i := range reports {
+		worst = max(worst, reports[i].Verdict)
+	}
+	return worst
+}
+
 // Host is the host the browser connects to (ASCII, as serialized), or "".
 func (r *Report) Host() string {
 	if r.URL == nil {
