@@ -150,21 +150,13 @@ func (b *BatchPage) onMore(ctx goapp.Context, e goapp.Event) { b.shown += batchP
 
 // load takes a file's text as the batch.
 func (b *BatchPage) load(ctx goapp.Context, file goapp.Value) {
-	if !file.Truthy() {
-		return
-	}
-	if file.Get("size").Int() > maxFileSize {
-		b.note = "The file is larger than 8 MB; split it and try again."
-		return
-	}
-	name := file.Get("name").String()
-	readFile(ctx, file, func(ctx goapp.Context, text string, ok bool) {
-		if !ok {
-			b.note = "Could not read " + name + "."
+	readFile(ctx, file, maxFileSize, func(ctx goapp.Context, text, problem string) {
+		if problem != "" {
+			b.note = problem
 			return
 		}
 		b.text, b.field = text, text
-		b.note = "Loaded " + name + "."
+		b.note = "Loaded " + file.Get("name").String() + "."
 		b.save(ctx)
 		b.process(ctx)
 	})

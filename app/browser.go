@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strconv"
 	"time"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -112,13 +113,24 @@ func downloadSVGAsPNG(name, svg string, px int) {
 	img.Set("src", src)
 }
 
-// readFile reads a File (from a file input or a drop) as text.
-func readFile(ctx goapp.Context, file goapp.Value, done func(ctx goapp.Context, text string, ok bool)) {
+// readFile reads a File (from a file input or a drop) as text, and calls
+// done with it, or with a sentence that says why there is none. Without a
+// file it does nothing. A file over limit bytes is not read at all: the
+// browser would first hold the whole of it in memory.
+func readFile(ctx goapp.Context, file goapp.Value, limit int, done func(ctx goapp.Context, text, problem string)) {
+	if !file.Truthy() {
+		return
+	}
+	name := file.Get("name").String()
+	if file.Get("size").Int() > limit {
+		done(ctx, "", name+" is larger than "+strconv.Itoa(limit>>20)+" MB, more than this page reads.")
+		return
+	}
 	settle(ctx, file.Call("text"), func(ctx goapp.Context, text goapp.Value, ok bool) {
 		if !ok {
-			done(ctx, "", false)
+			done(ctx, "", "Could not read "+name+".")
 			return
 		}
-		done(ctx, text.String(), true)
+		done(ctx, text.String(), "")
 	})
 }

@@ -93,15 +93,10 @@ func (p *ReadyPage) onField(field *string) goapp.EventHandler {
 func (p *ReadyPage) onFile(ctx goapp.Context, e goapp.Event) {
 	input := ctx.JSSrc()
 	target := input.Get("dataset").Get("target").String()
-	files := input.Get("files")
-	if !files.Truthy() || files.Length() == 0 {
-		return
-	}
-	file := files.Index(0)
-	name := file.Get("name").String()
-	readFile(ctx, file, func(ctx goapp.Context, text string, ok bool) {
-		if !ok {
-			p.fileNote = "Could not read " + name + "."
+	file := input.Get("files").Index(0)
+	readFile(ctx, file, readiness.MaxInputBytes, func(ctx goapp.Context, text, problem string) {
+		if problem != "" {
+			p.fileNote = problem
 			return
 		}
 		if target == "orgs" {
@@ -109,7 +104,7 @@ func (p *ReadyPage) onFile(ctx goapp.Context, e goapp.Event) {
 		} else {
 			p.packageRaw, p.packageField = text, text
 		}
-		p.fileNote = "Read " + name + " (" + strconv.Itoa(len(text)) + " bytes)."
+		p.fileNote = "Read " + file.Get("name").String() + " (" + strconv.Itoa(len(text)) + " bytes)."
 		p.save(ctx)
 		p.assess(ctx)
 	})

@@ -75,3 +75,28 @@ func TestReadinessReadsChosenFile(t *testing.T) {
 		t.Errorf("the page says %q", note)
 	}
 }
+
+// A file larger than Readiness reads is refused before the browser loads
+// it, with a note; the answer already shown stays.
+func TestReadinessRefusesHugeFile(t *testing.T) {
+	ctx, _ := newTab(t)
+	open(t, ctx, origin, "/ready")
+	huge := filepath.Join(t.TempDir(), "huge.json")
+	f, err := os.Create(huge)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(9 << 20); err != nil { // sparse: no 9 MB written to disk
+		t.Fatal(err)
+	}
+	f.Close()
+	if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.CSS("#ready-package-file"), []string{huge})); err != nil {
+		t.Fatal(err)
+	}
+	if note := poll[string](t, ctx, `document.querySelector(".file-note").textContent`, 10*time.Second); note != "huge.json is larger than 8 MB, more than this page reads." {
+		t.Errorf("the page says %q", note)
+	}
+	if n := eval[int](t, ctx, `document.querySelector("#ready-package").value.length`); n != 0 {
+		t.Errorf("the package box holds %d characters", n)
+	}
+}
