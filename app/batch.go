@@ -216,7 +216,7 @@ func (b *BatchPage) Render() goapp.UI {
 		el("p").Class("intro").Text("Check a list of links at once, for example every link in a newsletter or a "+
 			"spreadsheet, or build one link per access package from a CSV file. Export the results as CSV or JSON. "+
 			"Everything runs in this page; nothing is uploaded."),
-		el("form").Class("task").Aria("busy", boolString(!b.live)).OnSubmit(preventSubmit).Body(
+		el("form").Class("task").Aria("busy", !b.live).OnSubmit(preventSubmit).Body(
 			el("fieldset").Class("modes").Body(
 				el("legend").Text("Task"),
 				radio("batch-mode", "mode-check", "check", "Check links", !building, !b.live, b.onField(&b.mode)),

@@ -155,7 +155,7 @@ func (b *BuildPage) Render() goapp.UI {
 		el("p").Class("intro").Text("Make the link that lets people request an access package in "+
 			"Microsoft Entra My Access. Include your directory: without it, guests and partners sign in "+
 			"to their own directory and do not find the package."),
-		el("form").Class("task").Aria("busy", boolString(!b.live)).OnSubmit(preventSubmit).Body(
+		el("form").Class("task").Aria("busy", !b.live).OnSubmit(preventSubmit).Body(
 			textField("hint", "Directory hint", "Your tenant's domain (contoso.onmicrosoft.com or a verified domain) or its tenant ID.",
 				"contoso.onmicrosoft.com", b.fields.Get("hint"), hintErr, !b.live, b.field(&b.hint)),
 			textField("package-id", "Access package ID", "The package's ID, from its Overview page in the admin center or from Microsoft Graph; any case, with or without braces or hyphens.",

@@ -81,7 +81,7 @@ func (c *CheckPage) Render() goapp.UI {
 			"AccessLink reads each link exactly as a browser would, unwraps mail-gateway links "+
 			"(Safe Links, Proofpoint and others), and tells you where it really leads, "+
 			"whether it will request the access package, and what to fix."),
-		el("form").Class("task").Aria("busy", boolString(!c.live)).OnSubmit(preventSubmit).Body(
+		el("form").Class("task").Aria("busy", !c.live).OnSubmit(preventSubmit).Body(
 			el("label").Attr("for", "check-input").Text("Link to check"),
 			el("textarea").ID("check-input").Attr("name", "link").Attr("rows", 4).
 				Spellcheck(false).Attr("disabled", !c.live).
@@ -92,7 +92,7 @@ func (c *CheckPage) Render() goapp.UI {
 				"Nothing you paste leaves this page."),
 			c.loading("the checker"),
 		),
-		el("section").Class("answer").Aria("label", "Answer").Aria("busy", boolString(c.done != c.seq)).
+		el("section").Class("answer").Aria("label", "Answer").Aria("busy", c.done != c.seq).
 			DataSet("checks", c.done).Body(
 			el("div").Class("visually-hidden").Aria("live", "polite").Text(c.announcement()),
 			el("p").Class("copied").Role("status").Text(c.copied),

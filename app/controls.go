@@ -24,7 +24,7 @@ func textField(id, label, help, placeholder, value, problem string, disabled boo
 		el("label").Attr("for", id).Text(label),
 		void("input").ID(id).Attr("name", id).Attr("type", "text").Attr("value", value).Attr("placeholder", placeholder).
 			Attr("autocomplete", "off").Spellcheck(false).Attr("disabled", disabled).
-			Aria("describedby", described).Aria("invalid", boolString(problem != "")).OnInput(onInput),
+			Aria("describedby", described).Aria("invalid", problem != "").OnInput(onInput),
 		el("p").ID(id+"-help").Class("help").Text(help),
 		errView,
 	)

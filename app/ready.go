@@ -163,7 +163,7 @@ func (p *ReadyPage) Render() goapp.UI {
 			"enabled for external users, or no policy may cover your partner's directory. Fetch the package "+
 			"from Microsoft Graph with the request below, paste the JSON here, and say who will open the link. "+
 			"AccessLink reads it in your browser; nothing is sent anywhere."),
-		el("form").Class("task").Aria("busy", boolString(!p.live)).OnSubmit(preventSubmit).Body(
+		el("form").Class("task").Aria("busy", !p.live).OnSubmit(preventSubmit).Body(
 			el("label").Attr("for", "ready-link").Text("Link being checked (optional)"),
 			void("input").ID("ready-link").Attr("type", "url").Attr("name", "link").Spellcheck(false).Attr("disabled", !p.live).
 				Aria("describedby", "ready-link-help").Attr("value", p.linkField).OnInput(p.onField(&p.link)).
@@ -201,7 +201,7 @@ func (p *ReadyPage) Render() goapp.UI {
 			el("p").Class("file-note").Role("status").Text(p.fileNote),
 			p.loading("the readiness check"),
 		),
-		el("section").Class("answer").Aria("label", "Answer").Aria("busy", boolString(p.done != p.seq)).Body(
+		el("section").Class("answer").Aria("label", "Answer").Aria("busy", p.done != p.seq).Body(
 			el("div").Class("visually-hidden").Aria("live", "polite").Text(p.announcement()),
 			p.answerView(),
 		),
@@ -269,7 +269,7 @@ func (p *ReadyPage) answerView() goapp.UI {
 		fact("Access lasts", r.Expiration)
 	}
 	return el("div").Class("ready-answer").DataSet("answer", r.Answer).
-		DataSet("can-request", boolString(r.CanRequest)).Body(
+		DataSet("can-request", r.CanRequest).Body(
 		banner(look.Verdict, look.Icon, "Can they request it? ", look.Text),
 		el("dl").Class("parts").Body(facts...),
 		stages,

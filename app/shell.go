@@ -80,11 +80,3 @@ func (s *shell) loading(what string) goapp.UI {
 	}
 	return el("p").Class("loading").Role("status").Text("Loading " + what + "… the form works as soon as it is ready.")
 }
-
-// boolString spells a boolean for an ARIA attribute, which takes the words.
-func boolString(b bool) string {
-	if b {
-		return "true"
-	}
-	return "false"
-}
