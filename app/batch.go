@@ -356,20 +356,12 @@ func reportRow(lr *linkcore.LineReport) goapp.UI {
 	}
 	return el("tr").DataSet("verdict", v).Body(
 		el("td").Text(strconv.Itoa(lr.Line)),
-		el("td").Class("sev-"+verdictLabel(v)).Body(
+		el("td").Class("sev-"+r.Verdict.Label()).Body(
 			el("span").Class("badge").Text(verdictLooks[v].Icon+" "+v),
 		),
 		el("td").Body(link),
 		el("td").Text(strings.Join(codes, " ")),
 	)
-}
-
-// verdictLabel maps a verdict to the severity class used for badges.
-func verdictLabel(v string) string {
-	if v == "ok" {
-		return "info"
-	}
-	return v
 }
 
 func (b *BatchPage) builtView() goapp.UI {
