@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"net/url"
 	"os"
 	"slices"
@@ -193,8 +194,9 @@ func TestReadyPageShowsInputError(t *testing.T) {
 	p := &ReadyPage{}
 	d := navTo(t, p, url.Values{"package": {"{not json"}})
 	defer d.Close()
-	if p.inputProblem("package JSON") == "" {
-		t.Fatalf("no problem shown for invalid JSON: %v", p.problem)
+	var ie *readiness.InputError
+	if !errors.As(p.problem, &ie) || ie.Source != readiness.SourcePackage {
+		t.Fatalf("no problem with the package JSON for invalid JSON: %v", p.problem)
 	}
 }
 

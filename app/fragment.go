@@ -44,8 +44,5 @@ func writeFragment(ctx goapp.Context, state map[string]string) {
 	u := *cur
 	u.Fragment, _ = url.PathUnescape(enc)
 	u.RawFragment = enc
-	if enc == "" {
-		u.Fragment, u.RawFragment = "", ""
-	}
 	ctx.Page().ReplaceURL(&u)
 }

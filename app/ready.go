@@ -147,15 +147,6 @@ func runAssess(pkg, orgs, who string, link *linkcore.Link) (*readiness.Result, e
 	return readiness.Assess([]byte(pkg), orgsJSON, requestor, link)
 }
 
-// inputProblem is why the input named source (readiness.SourcePackage or
-// SourceOrganizations) could not be read, or "".
-func (p *ReadyPage) inputProblem(source string) string {
-	if e, ok := p.problem.(*readiness.InputError); ok && e.Source == source {
-		return e.Error()
-	}
-	return ""
-}
-
 func (p *ReadyPage) Render() goapp.UI {
 	return p.layout("/ready",
 		el("h1").Text("Will the link work for them?"),
