@@ -101,7 +101,7 @@ func runReady(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *asJSON {
 		writeJSON(stdout, res)
 	} else {
-		printReady(stdout, res, link, linkReport)
+		printReady(stdout, res, linkReport)
 	}
 	if res.CanRequest {
 		return exitOK
@@ -166,7 +166,8 @@ var fetchCodes = map[linkcore.Code]bool{
 }
 
 // printReady prints the answer for people.
-func printReady(w io.Writer, res *readiness.Result, link *linkcore.Link, report linkcore.Report) {
+func printReady(w io.Writer, res *readiness.Result, report linkcore.Report) {
+	link := report.Link // nil without --link
 	var b strings.Builder
 	fmt.Fprintf(&b, "Access package %q (%s)\n", res.PackageName, res.PackageID)
 	if res.CatalogName != "" {

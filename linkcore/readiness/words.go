@@ -76,10 +76,7 @@ func durationWords(d string) string {
 	if num != "" || len(parts) == 0 {
 		return quote(d)
 	}
-	if len(parts) == 1 {
-		return parts[0]
-	}
-	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+	return list(parts)
 }
 
 // count writes "1 day", "14 days".
