@@ -61,7 +61,7 @@ func mapUTS46(r rune) rune {
 		return mapUTS46(r - 0xfee0)
 	case r == '\u00a0' || ('\u2000' <= r && r <= '\u200a') || r == '\u202f' || r == '\u205f' || r == '\u3000':
 		return ' ' // then escaped as %20, as Chromium does
-	case r >= 0x1d400 && r <= 0x1d6a3: // mathematical alphanumeric letters: 𝐦 𝑚 𝒎 …
+	case r >= 0x1d400 && r <= 0x1d6a3 && unicode.IsLetter(r): // mathematical alphanumeric letters: 𝐦 𝑚 𝒎 …, not the unassigned holes
 		return 'a' + (r-0x1d400)%52%26
 	case r >= 0x1d7ce && r <= 0x1d7ff: // mathematical digits
 		return '0' + (r-0x1d7ce)%10
@@ -88,7 +88,13 @@ var romanLetters = map[rune]rune{0: 'i', 4: 'v', 9: 'x', 12: 'l', 13: 'c', 14: '
 // controls, joiners), spaces, private use, and the replacement character.
 func disallowedUTS46(r rune) bool {
 	return r != ' ' && unicode.In(r, unicode.Cc, unicode.Cf, unicode.Co, unicode.Cs, unicode.Zs, unicode.Zl, unicode.Zp) ||
-		r == utf8.RuneError || r&0xfffe == 0xfffe
+		r == utf8.RuneError || r&0xfffe == 0xfffe || unassigned(r)
+}
+
+// unassigned reports a code point that no Unicode category holds (as of
+// Go's Unicode version), such as the holes in the mathematical letters.
+func unassigned(r rune) bool {
+	return !unicode.In(r, unicode.L, unicode.M, unicode.N, unicode.P, unicode.S, unicode.Z, unicode.Cc, unicode.Cf, unicode.Co, unicode.Cs)
 }
 
 // domainToUnicode shows an ASCII host as people read it: "xn--" labels
