@@ -286,28 +286,9 @@ func stagesView(stages []readiness.Stage) goapp.UI {
 	return el("div").Class("stages").Body(
 		el("h3").Text("Approval stages"),
 		el("ol").Body(goapp.Range(stages).Slice(func(i int) goapp.UI {
-			s := stages[i]
-			text := subjects(s.Approvers)
-			if len(s.FallbackApprovers) > 0 {
-				text += "; fallback " + subjects(s.FallbackApprovers)
-			}
-			if s.DecideWithin != "" {
-				text += "; decide within " + s.DecideWithin
-			}
-			return el("li").Text(text)
+			return el("li").Text(stages[i].Summary())
 		})),
 	)
-}
-
-func subjects(list []readiness.Subject) string {
-	names := make([]string, len(list))
-	for i, s := range list {
-		names[i] = s.String()
-	}
-	if len(names) == 0 {
-		return "no approvers named"
-	}
-	return strings.Join(names, ", ")
 }
 
 func questionsView(questions []readiness.Question) goapp.UI {
@@ -317,15 +298,7 @@ func questionsView(questions []readiness.Question) goapp.UI {
 	return el("div").Class("questions").Body(
 		el("h3").Text("Questions they will be asked"),
 		el("ol").Body(goapp.Range(questions).Slice(func(i int) goapp.UI {
-			q := questions[i]
-			text := q.Text
-			if q.Required {
-				text += " (required)"
-			}
-			if len(q.Choices) > 0 {
-				text += " — choices: " + strings.Join(q.Choices, ", ")
-			}
-			return el("li").Text(text)
+			return el("li").Text(questions[i].Summary())
 		})),
 	)
 }

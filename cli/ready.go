@@ -210,20 +210,7 @@ func printReady(w io.Writer, res *readiness.Result, report linkcore.Report) {
 		} else {
 			fmt.Fprintf(&b, "  Approval: required, %d stage(s)\n", len(res.Approval.Stages))
 			for i, s := range res.Approval.Stages {
-				fmt.Fprintf(&b, "    Stage %d: %s", i+1, subjects(s.Approvers))
-				if len(s.FallbackApprovers) > 0 {
-					fmt.Fprintf(&b, "; fallback %s", subjects(s.FallbackApprovers))
-				}
-				if len(s.EscalationApprovers) > 0 {
-					fmt.Fprintf(&b, "; escalation %s", subjects(s.EscalationApprovers))
-				}
-				if s.DecideWithin != "" {
-					fmt.Fprintf(&b, "; decide within %s", s.DecideWithin)
-				}
-				if s.JustificationRequired {
-					b.WriteString("; approvers must justify")
-				}
-				b.WriteString("\n")
+				fmt.Fprintf(&b, "    Stage %d: %s\n", i+1, s.Summary())
 			}
 		}
 		if res.Expiration != "" {
@@ -235,18 +222,7 @@ func printReady(w io.Writer, res *readiness.Result, report linkcore.Report) {
 		if len(res.Questions) > 0 {
 			b.WriteString("  Questions asked:\n")
 			for i, q := range res.Questions {
-				fmt.Fprintf(&b, "    %d. %s", i+1, q.Text)
-				var notes []string
-				if q.Required {
-					notes = append(notes, "required")
-				}
-				if len(q.Choices) > 0 {
-					notes = append(notes, "choices: "+strings.Join(q.Choices, ", "))
-				}
-				if len(notes) > 0 {
-					fmt.Fprintf(&b, " (%s)", strings.Join(notes, "; "))
-				}
-				b.WriteString("\n")
+				fmt.Fprintf(&b, "    %d. %s\n", i+1, q.Summary())
 			}
 		}
 	}
@@ -268,16 +244,4 @@ func printReady(w io.Writer, res *readiness.Result, report linkcore.Report) {
 		}
 	}
 	io.WriteString(w, forTerminal(b.String()))
-}
-
-// subjects names approvers for a line.
-func subjects(list []readiness.Subject) string {
-	if len(list) == 0 {
-		return "no approver named"
-	}
-	names := make([]string, len(list))
-	for i, s := range list {
-		names[i] = s.String()
-	}
-	return strings.Join(names, ", ")
 }

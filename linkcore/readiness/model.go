@@ -1,6 +1,9 @@
 package readiness
 
-import "strings"
+import (
+	"cmp"
+	"strings"
+)
 
 // accessPackage is what the package JSON says, read leniently.
 type accessPackage struct {
@@ -101,12 +104,48 @@ type Stage struct {
 	JustificationRequired bool   `json:"approverJustificationRequired"`
 }
 
+// Summary says in one line who decides at the stage and how:
+// `requestorManager; fallback "Admins" (groupMembers …); decide within 14
+// days; approvers must justify`. The page and the command line show it.
+func (s Stage) Summary() string {
+	parts := []string{cmp.Or(subjectNames(s.Approvers), "no approver named")}
+	if len(s.FallbackApprovers) > 0 {
+		parts = append(parts, "fallback "+subjectNames(s.FallbackApprovers))
+	}
+	if len(s.EscalationApprovers) > 0 {
+		parts = append(parts, "escalation "+subjectNames(s.EscalationApprovers))
+	}
+	if s.DecideWithin != "" {
+		parts = append(parts, "decide within "+s.DecideWithin)
+	}
+	if s.JustificationRequired {
+		parts = append(parts, "approvers must justify")
+	}
+	return strings.Join(parts, "; ")
+}
+
 // A Question is asked of the requestor when they request.
 type Question struct {
 	Text     string   `json:"text"`
 	Required bool     `json:"required"`
 	Choices  []string `json:"choices,omitempty"`
 	sequence int64
+}
+
+// Summary is the question in one line: `What country are you working
+// from? (required; choices: Kenya, Japan)`.
+func (q Question) Summary() string {
+	var notes []string
+	if q.Required {
+		notes = append(notes, "required")
+	}
+	if len(q.Choices) > 0 {
+		notes = append(notes, "choices: "+strings.Join(q.Choices, ", "))
+	}
+	if len(notes) == 0 {
+		return q.Text
+	}
+	return q.Text + " (" + strings.Join(notes, "; ") + ")"
 }
 
 // connectedOrg is one connectedOrganization.

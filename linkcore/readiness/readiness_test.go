@@ -526,3 +526,37 @@ func TestLargestInputs(t *testing.T) {
 		}
 	}
 }
+
+func TestStageAndQuestionSummaries(t *testing.T) {
+	group := Subject{Type: "groupMembers", ID: "1623f912-5e86-41c2-af47-39dd67582b66", Description: "Project owners"}
+	stages := []struct {
+		stage Stage
+		want  string
+	}{
+		{Stage{}, "no approver named"},
+		{Stage{Approvers: []Subject{{Type: "requestorManager"}}, DecideWithin: "14 days"}, "requestorManager; decide within 14 days"},
+		{Stage{Approvers: []Subject{{Type: "internalSponsors"}, group}, FallbackApprovers: []Subject{{Type: "externalSponsors"}},
+			EscalationApprovers: []Subject{group}, JustificationRequired: true},
+			`internalSponsors and "Project owners" (groupMembers 1623f912-5e86-41c2-af47-39dd67582b66); fallback externalSponsors; ` +
+				`escalation "Project owners" (groupMembers 1623f912-5e86-41c2-af47-39dd67582b66); approvers must justify`},
+	}
+	for _, tt := range stages {
+		if got := tt.stage.Summary(); got != tt.want {
+			t.Errorf("%+v.Summary() = %q, want %q", tt.stage, got, tt.want)
+		}
+	}
+	questions := []struct {
+		question Question
+		want     string
+	}{
+		{Question{Text: "Why?"}, "Why?"},
+		{Question{Text: "Why?", Required: true}, "Why? (required)"},
+		{Question{Text: "Where?", Required: true, Choices: []string{"Kenya", "Japan"}}, "Where? (required; choices: Kenya, Japan)"},
+		{Question{Text: "Where?", Choices: []string{"Kenya"}}, "Where? (choices: Kenya)"},
+	}
+	for _, tt := range questions {
+		if got := tt.question.Summary(); got != tt.want {
+			t.Errorf("%+v.Summary() = %q, want %q", tt.question, got, tt.want)
+		}
+	}
+}

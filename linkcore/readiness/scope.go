@@ -1,6 +1,7 @@
 package readiness
 
 import (
+	"cmp"
 	"strings"
 
 	"accesslink/linkcore"
@@ -91,9 +92,12 @@ func scopeWords(p *policy) string {
 
 // subjectList names subjects for a sentence.
 func subjectList(subjects []Subject) string {
-	if len(subjects) == 0 {
-		return "none listed"
-	}
+	return cmp.Or(subjectNames(subjects), "none listed")
+}
+
+// subjectNames names subjects for people: "a, b and c", at most ten and then
+// how many more; "" for none.
+func subjectNames(subjects []Subject) string {
 	names := make([]string, len(subjects))
 	for i, s := range subjects {
 		names[i] = s.String()
