@@ -1,25 +1,36 @@
 package readiness
 
 import (
+	"slices"
 	"strings"
 
 	"accesslink/linkcore"
 )
 
-// graphHosts maps the Microsoft Graph host of each cloud (as an
-// @odata.context URL names it) to the linkcore cloud whose portal goes with it.
-var graphHosts = map[string]string{
-	"graph.microsoft.com":    "commercial",
-	"graph.microsoft.us":     "usgov",
-	"dod-graph.microsoft.us": "usgov",
+// graphClouds is the Microsoft Graph of each cloud, by linkcore cloud ID: a
+// cloud added to linkcore.Clouds needs a row here (a test checks).
+var graphClouds = map[string]struct {
+	host        string   // where the requests go
+	otherHosts  []string // further Graph hosts of the cloud an @odata.context may name
+	environment string   // Connect-MgGraph -Environment; "" for the default
+}{
+	"commercial": {host: "graph.microsoft.com"},
+	"usgov":      {host: "graph.microsoft.us", otherHosts: []string{"dod-graph.microsoft.us"}, environment: "USGov"},
 }
 
 // graphHost returns the Graph host for a cloud.
-func graphHost(cloud linkcore.Cloud) string {
-	if cloud.ID == "usgov" {
-		return "graph.microsoft.us"
+func graphHost(cloud linkcore.Cloud) string { return graphClouds[cloud.ID].host }
+
+// cloudOfGraphHost returns the cloud whose Graph host is host (as an
+// @odata.context URL names it).
+func cloudOfGraphHost(host string) (linkcore.Cloud, bool) {
+	for _, c := range linkcore.Clouds {
+		g := graphClouds[c.ID]
+		if host == g.host || slices.Contains(g.otherHosts, host) {
+			return c, true
+		}
 	}
-	return "graph.microsoft.com"
+	return linkcore.Cloud{}, false
 }
 
 // crossCheck compares the link with the JSON.
@@ -35,7 +46,7 @@ func (a *assessment) crossCheck(res *Result) {
 		a.n.add(CodeLinkOtherPackage, "The link requests access package "+id+", but the JSON is about "+quote(a.pkg.Name)+" ("+a.pkg.ID+").",
 			"Share "+a.requestLink(l)+" if this package is meant, or fetch the JSON of package "+id+".")
 	}
-	if cloud, known := graphHosts[a.pkg.GraphHost]; known && cloud != l.Cloud.ID {
+	if cloud, known := cloudOfGraphHost(a.pkg.GraphHost); known && cloud != l.Cloud {
 		a.n.add(CodeLinkCloudMismatch, "The link opens the "+l.Cloud.Name+" portal ("+l.Cloud.Host+"), but the JSON comes from "+a.pkg.GraphHost+", another cloud.",
 			"Use the portal of the cloud that holds the tenant, or fetch the JSON from that cloud's Graph ("+graphHost(l.Cloud)+").")
 	}

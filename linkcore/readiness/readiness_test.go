@@ -560,3 +560,23 @@ func TestStageAndQuestionSummaries(t *testing.T) {
 		}
 	}
 }
+
+// Every cloud linkcore knows has its Microsoft Graph here, and each Graph
+// host leads back to its cloud.
+func TestEveryCloudHasAGraph(t *testing.T) {
+	for _, c := range linkcore.Clouds {
+		g, ok := graphClouds[c.ID]
+		if !ok || g.host == "" {
+			t.Errorf("cloud %q has no Graph host in graphClouds", c.ID)
+			continue
+		}
+		for _, host := range append([]string{g.host}, g.otherHosts...) {
+			if back, ok := cloudOfGraphHost(host); !ok || back != c {
+				t.Errorf("cloudOfGraphHost(%q) = %v, %v; want %v", host, back, ok, c)
+			}
+		}
+	}
+	if c, ok := cloudOfGraphHost("graph.example"); ok {
+		t.Errorf("cloudOfGraphHost(graph.example) = %v", c)
+	}
+}

@@ -35,8 +35,8 @@ func Requests(cloud linkcore.Cloud, packageID string) []GraphRequest {
 	}
 	base := "https://" + graphHost(cloud) + "/v1.0/identityGovernance/entitlementManagement/"
 	connect := "Connect-MgGraph -Scopes '" + ReadPermission + "'"
-	if cloud.ID == "usgov" {
-		connect += " -Environment USGov" // DoD tenants: -Environment USGovDoD and dod-graph.microsoft.us
+	if env := graphClouds[cloud.ID].environment; env != "" {
+		connect += " -Environment " + env // DoD tenants: -Environment USGovDoD and dod-graph.microsoft.us
 	}
 	request := func(purpose, input, url string) GraphRequest {
 		return GraphRequest{
@@ -67,7 +67,7 @@ func RequestsFor(link *linkcore.Link, res *Result) []GraphRequest {
 // cloud; prefilled with the package ID the link requests, else the JSON's.
 func requestsFor(link *linkcore.Link, graphHost, jsonID string) []GraphRequest {
 	cloud, id := linkcore.DefaultCloud, jsonID
-	if c, ok := linkcore.CloudByID(graphHosts[graphHost]); ok {
+	if c, ok := cloudOfGraphHost(graphHost); ok {
 		cloud = c
 	}
 	if link != nil {
