@@ -154,17 +154,6 @@ var answerWords = map[string]string{
 	readiness.AnswerUnknown:     "cannot tell from this JSON (see below what to fetch)",
 }
 
-// fetchCodes are the findings that ask for more data.
-var fetchCodes = map[linkcore.Code]bool{
-	readiness.CodeCatalogNotExpanded:  true,
-	readiness.CodePoliciesNotExpanded: true,
-	readiness.CodeOrgsNeeded:          true,
-	readiness.CodeCatalogIncomplete:   true,
-	readiness.CodeRequestsUnknown:     true,
-	readiness.CodeBetaShape:           true,
-	readiness.CodePowerShellDepth:     true,
-}
-
 // printReady prints the answer for people.
 func printReady(w io.Writer, res *readiness.Result, report linkcore.Report) {
 	link := report.Link // nil without --link
@@ -226,7 +215,6 @@ func printReady(w io.Writer, res *readiness.Result, report linkcore.Report) {
 			}
 		}
 	}
-	fetch := false
 	if len(res.Findings) > 0 {
 		b.WriteString("\nFindings:\n")
 		for _, f := range res.Findings {
@@ -234,10 +222,9 @@ func printReady(w io.Writer, res *readiness.Result, report linkcore.Report) {
 			if f.Fix != "" {
 				fmt.Fprintf(&b, "          fix: %s\n", f.Fix)
 			}
-			fetch = fetch || fetchCodes[f.Code]
 		}
 	}
-	if fetch {
+	if res.NeedsData() {
 		fmt.Fprintf(&b, "\nRequests to fetch the data (read-only; permission %s):\n", readiness.ReadPermission)
 		for _, r := range readiness.RequestsFor(link, res) {
 			fmt.Fprintf(&b, "  %s (%s):\n    Graph Explorer: GET %s\n    PowerShell:     %s\n                    %s\n", r.Purpose, r.Input, r.URL, r.Connect, r.PowerShell)

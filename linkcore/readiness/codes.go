@@ -1,6 +1,10 @@
 package readiness
 
-import "accesslink/linkcore"
+import (
+	"slices"
+
+	"accesslink/linkcore"
+)
 
 // The finding codes of a readiness answer. Their severities and meanings are
 // in CodeTable.
@@ -61,6 +65,17 @@ const (
 	// Beyond the data.
 	CodeNotShown linkcore.Code = "not-shown-by-graph"
 )
+
+// refetched are the findings that the requests of RequestsFor resolve:
+// data not expanded or not given, the v1.0 shape, PowerShell's full depth.
+var refetched = []linkcore.Code{CodeCatalogNotExpanded, CodePoliciesNotExpanded, CodeOrgsNeeded,
+	CodeCatalogIncomplete, CodeRequestsUnknown, CodeBetaShape, CodePowerShellDepth}
+
+// NeedsData reports whether a finding asks for data that the requests of
+// RequestsFor fetch, so that they are worth showing.
+func (r *Result) NeedsData() bool {
+	return slices.ContainsFunc(r.Findings, func(f linkcore.Finding) bool { return slices.Contains(refetched, f.Code) })
+}
 
 // CodeTable documents every readiness finding code, grouped by topic. An
 // answer lists its findings most severe first. Error findings are certain

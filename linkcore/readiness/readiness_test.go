@@ -580,3 +580,23 @@ func TestEveryCloudHasAGraph(t *testing.T) {
 		t.Errorf("cloudOfGraphHost(graph.example) = %v", c)
 	}
 }
+
+func TestNeedsData(t *testing.T) {
+	for _, tt := range []struct {
+		codes []linkcore.Code
+		want  bool
+	}{
+		{nil, false},
+		{[]linkcore.Code{CodeHidden, CodeNotShown}, false},
+		{[]linkcore.Code{CodeHidden, CodeOrgsNeeded}, true},
+		{[]linkcore.Code{CodePowerShellDepth}, true},
+	} {
+		res := &Result{}
+		for _, c := range tt.codes {
+			res.Findings = append(res.Findings, linkcore.Finding{Code: c})
+		}
+		if got := res.NeedsData(); got != tt.want {
+			t.Errorf("NeedsData with %v = %v, want %v", tt.codes, got, tt.want)
+		}
+	}
+}
