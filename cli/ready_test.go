@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"accesslink/internal/golden"
 )
 
 // readyData is where the readiness package keeps its JSON test data.
@@ -28,14 +30,10 @@ func goldenPart(t *testing.T, archive, name string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	marker := "-- " + name + " --\n"
-	i := bytes.Index(data, []byte(marker))
-	if i < 0 {
+	_, files := golden.ParseArchive(data)
+	part, ok := files[name]
+	if !ok {
 		t.Fatalf("%s has no %s", archive, name)
-	}
-	part := data[i+len(marker):]
-	if j := bytes.Index(part, []byte("\n-- ")); j >= 0 {
-		part = part[:j+1]
 	}
 	path := filepath.Join(t.TempDir(), name)
 	if err := os.WriteFile(path, part, 0o600); err != nil {

@@ -1,5 +1,7 @@
-// Package golden reads the golden cases in linkcore/testdata/check:
-// one case per line, so that adding a case is adding a line.
+// Package golden reads the golden test data. The cases in
+// linkcore/testdata/check (and url.txt) are one per line, so that adding a
+// case is adding a line; the readiness cases are txtar archives
+// (ParseArchive).
 //
 //	# comment
 //	<input> => <verdict> <host> <canonical link> <codes>

@@ -1,7 +1,6 @@
 package readiness
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"sort"
@@ -9,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"accesslink/internal/golden"
 	"accesslink/linkcore"
 )
 
@@ -45,7 +45,7 @@ func readGolden(t testing.TB) []goldenCase {
 		if err != nil {
 			t.Fatal(err)
 		}
-		comment, files := parseTxtar(data)
+		comment, files := golden.ParseArchive(data)
 		c := goldenCase{name: strings.TrimSuffix(filepath.Base(path), ".txtar"), comment: comment,
 			pkg: files["package.json"], orgs: files["orgs.json"], want: map[string][]string{}}
 		for _, line := range lines(files["args"]) {
@@ -72,37 +72,6 @@ func readGolden(t testing.TB) []goldenCase {
 		cases = append(cases, c)
 	}
 	return cases
-}
-
-// parseTxtar splits a txtar archive into its comment and files.
-func parseTxtar(data []byte) (comment string, files map[string][]byte) {
-	files = map[string][]byte{}
-	name := ""
-	var current []byte
-	flush := func() {
-		if name == "" {
-			comment = string(current)
-		} else {
-			files[name] = current
-		}
-	}
-	for len(data) > 0 {
-		line := data
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			line, data = data[:i+1], data[i+1:]
-		} else {
-			data = nil
-		}
-		trimmed := strings.TrimRight(string(line), "\r\n")
-		if strings.HasPrefix(trimmed, "-- ") && strings.HasSuffix(trimmed, " --") && len(trimmed) > 6 {
-			flush()
-			name, current = strings.TrimSpace(trimmed[3:len(trimmed)-3]), []byte{}
-			continue
-		}
-		current = append(current, line...)
-	}
-	flush()
-	return comment, files
 }
 
 // lines returns the non-empty lines of a small text file.
