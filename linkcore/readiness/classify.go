@@ -8,37 +8,37 @@ import (
 
 // A resource is a kind of Graph object people paste by mistake.
 type resource struct {
-	name  string // what it is, for a sentence
-	hint  string // what to do instead
-	types []string
-	sets  []string // @odata.context entity set names
+	name string   // what it is, for a sentence
+	hint string   // what to do instead
+	typ  string   // @odata.type without its namespace
+	sets []string // @odata.context entity set names
 }
 
 var (
 	resPackage = resource{name: "an access package",
-		types: []string{"accessPackage"}, sets: []string{"accessPackages"}}
+		typ: "accessPackage", sets: []string{"accessPackages"}}
 	resCatalog = resource{name: "an access package catalog",
-		hint:  "The catalog belongs inside the package JSON: fetch the package with ?$expand=catalog,assignmentPolicies.",
-		types: []string{"accessPackageCatalog"}, sets: []string{"catalogs", "accessPackageCatalogs", "catalog", "accessPackageCatalog"}}
+		hint: "The catalog belongs inside the package JSON: fetch the package with ?$expand=catalog,assignmentPolicies.",
+		typ:  "accessPackageCatalog", sets: []string{"catalogs", "accessPackageCatalogs", "catalog", "accessPackageCatalog"}}
 	resPolicy = resource{name: "an access package assignment policy",
-		hint:  "Policies belong inside the package JSON: fetch the package with ?$expand=catalog,assignmentPolicies.",
-		types: []string{"accessPackageAssignmentPolicy"}, sets: []string{"assignmentPolicies", "accessPackageAssignmentPolicies"}}
+		hint: "Policies belong inside the package JSON: fetch the package with ?$expand=catalog,assignmentPolicies.",
+		typ:  "accessPackageAssignmentPolicy", sets: []string{"assignmentPolicies", "accessPackageAssignmentPolicies"}}
 	resAssignment = resource{name: "an access package assignment (someone who has the package), not the package",
-		hint:  "Fetch the package itself with ?$expand=catalog,assignmentPolicies.",
-		types: []string{"accessPackageAssignment"}, sets: []string{"assignments", "accessPackageAssignments"}}
+		hint: "Fetch the package itself with ?$expand=catalog,assignmentPolicies.",
+		typ:  "accessPackageAssignment", sets: []string{"assignments", "accessPackageAssignments"}}
 	resRequest = resource{name: "an access package assignment request, not the package",
-		hint:  "Fetch the package itself with ?$expand=catalog,assignmentPolicies.",
-		types: []string{"accessPackageAssignmentRequest"}, sets: []string{"assignmentRequests", "accessPackageAssignmentRequests"}}
+		hint: "Fetch the package itself with ?$expand=catalog,assignmentPolicies.",
+		typ:  "accessPackageAssignmentRequest", sets: []string{"assignmentRequests", "accessPackageAssignmentRequests"}}
 	resOrganization = resource{name: "a connected organization",
-		hint:  "Give it as the connected organizations input (--orgs), and the package JSON as the package input.",
-		types: []string{"connectedOrganization"}, sets: []string{"connectedOrganizations"}}
+		hint: "Give it as the connected organizations input (--orgs), and the package JSON as the package input.",
+		typ:  "connectedOrganization", sets: []string{"connectedOrganizations"}}
 	resUser = resource{name: "a user",
-		hint:  "Fetch the access package, not a user.",
-		types: []string{"user"}, sets: []string{"users", "me"}}
+		hint: "Fetch the access package, not a user.",
+		typ:  "user", sets: []string{"users", "me"}}
 )
 
 // isPackage reports whether the resource is an access package.
-func (k *resource) isPackage() bool { return k.types[0] == resPackage.types[0] }
+func (k *resource) isPackage() bool { return k.typ == resPackage.typ }
 
 var resources = []resource{resPackage, resCatalog, resPolicy, resAssignment, resRequest, resOrganization, resUser}
 
@@ -48,10 +48,8 @@ var resources = []resource{resPackage, resCatalog, resPolicy, resAssignment, res
 func kindOf(obj map[string]any, context string, r *reader) *resource {
 	if t := r.odataType(obj, ""); t != "" {
 		for i := range resources {
-			for _, name := range resources[i].types {
-				if strings.EqualFold(t, name) {
-					return &resources[i]
-				}
+			if strings.EqualFold(t, resources[i].typ) {
+				return &resources[i]
 			}
 		}
 	}

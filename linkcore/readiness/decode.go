@@ -278,7 +278,7 @@ func (r *reader) readOrgs(values []any) (orgs []connectedOrg, paged bool, err er
 	}
 	for i, item := range items {
 		k := kindOf(item, "", r)
-		if k != nil && k.types[0] != resOrganization.types[0] {
+		if k != nil && k.typ != resOrganization.typ {
 			return nil, false, &InputError{Source: SourceOrganizations, Reason: fmt.Sprintf("item %d looks like %s, not a connected organization. Fetch GET /identityGovernance/entitlementManagement/connectedOrganizations.", i+1, k.name)}
 		}
 		path := fmt.Sprintf("value[%d]", i)
