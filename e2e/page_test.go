@@ -7,13 +7,13 @@ import (
 	"testing"
 	"time"
 
+	"accesslink/app"
+
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
-
-var routes = []string{"/", "/check", "/batch", "/ready"}
 
 func TestCheckShowsVerdict(t *testing.T) {
 	ctx, _ := newTab(t)
@@ -204,7 +204,7 @@ func checkNothingExecuted(t *testing.T, ctx context.Context, input string) {
 // and its assets load too.
 func visitEveryPage(t *testing.T, ctx context.Context) {
 	t.Helper()
-	for _, r := range routes {
+	for _, r := range app.Paths {
 		open(t, ctx, origin, r)
 	}
 	open(t, ctx, origin, "/")
@@ -243,7 +243,7 @@ func TestPrerenderedWithoutWasm(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range routes {
+	for _, r := range app.Paths {
 		if err := chromedp.Do(ctx, chromedp.Navigate(origin+r)); err != nil {
 			t.Fatal(err)
 		}

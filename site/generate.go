@@ -156,10 +156,16 @@ func Generate(dist, wasmPath, webDir string) error {
 
 // pageFile is the file GenerateStaticWebsite writes for a route.
 func pageFile(dist, route string) string {
+	return filepath.Join(dist, filepath.FromSlash(pageName(route)))
+}
+
+// pageName is the site path of a route's prerendered page: /index.html for
+// "/", else the route with .html (/check serves /check.html).
+func pageName(route string) string {
 	if route == "/" {
-		return filepath.Join(dist, "index.html")
+		return "/index.html"
 	}
-	return filepath.Join(dist, filepath.FromSlash(route)+".html")
+	return route + ".html"
 }
 
 // bareARIA finds an ARIA attribute written without a value.

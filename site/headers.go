@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"accesslink/app"
 )
 
 // contentSecurityPolicy lets the page run its own scripts and WebAssembly
@@ -23,9 +25,15 @@ type headerRule struct {
 	Headers [][2]string
 }
 
-// pagePaths are the prerendered pages. They must never be cached without
-// asking, or a deployment would not reach returning visitors.
-var pagePaths = []string{"/", "/index.html", "/check", "/check.html", "/batch", "/batch.html", "/ready", "/ready.html"}
+// pagePaths are the prerendered pages, by route and by file. They must
+// never be cached without asking, or a deployment would not reach returning
+// visitors.
+var pagePaths = func() (paths []string) {
+	for _, route := range app.Paths {
+		paths = append(paths, route, pageName(route))
+	}
+	return paths
+}()
 
 // headerRules is the single source of the site's response headers: the dev
 // server applies it and netlify.toml is generated from it (a test fails if

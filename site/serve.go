@@ -71,11 +71,8 @@ func (s staticSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // for a page route its .html file.
 func (s staticSite) resolve(p string) (string, bool) {
 	candidates := []string{p}
-	switch {
-	case p == "/":
-		candidates = []string{"/index.html"}
-	case path.Ext(p) == "":
-		candidates = append(candidates, p+".html")
+	if path.Ext(p) == "" {
+		candidates = append(candidates, pageName(p))
 	}
 	for _, c := range candidates {
 		name := filepath.Join(s.dir, filepath.FromSlash(c))
