@@ -21,6 +21,10 @@ type BuildPage struct {
 	// the fragment. Typing does not change it, so no box is rewritten under
 	// the cursor.
 	fields url.Values
+	qr     struct { // the QR code of link, kept until the link changes
+		link, svg string
+		err       error
+	}
 }
 
 func (b *BuildPage) OnPreRender(ctx goapp.Context) { ctx.Page().SetTitle(taskTitle("/")) }
@@ -177,7 +181,7 @@ func (b *BuildPage) linkView(link string) goapp.UI {
 	subject, body := b.subject.value(defaultSubject), b.body.value(proposal)
 	markdown := "[Request access in My Access](" + link + ")"
 	html := `<a href="` + link + `">Request access in My Access</a>`
-	qr, qrErr := qrSVG(link)
+	qr, qrErr := b.qrFor(link)
 	return el("section").Class("result").Aria("labelledby", "link-heading").Body(
 		el("h2").ID("link-heading").Text("Your link"),
 		el("p").Class("link-out").Body(el("code").ID("link-out").Text(link)),
@@ -204,6 +208,17 @@ func (b *BuildPage) linkView(link string) goapp.UI {
 		),
 		qrView(link, qr, qrErr),
 	)
+}
+
+// qrFor returns the QR code of link, encoding it only when the link
+// changes: the page renders again on every keystroke in the e-mail and
+// every copy message.
+func (b *BuildPage) qrFor(link string) (string, error) {
+	if b.qr.link != link {
+		b.qr.link = link
+		b.qr.svg, b.qr.err = qrSVG(link)
+	}
+	return b.qr.svg, b.qr.err
 }
 
 func qrView(link, svg string, err error) goapp.UI {

@@ -51,3 +51,15 @@ func BenchmarkQRSVG(b *testing.B) {
 		}
 	}
 }
+
+// The Build page keeps a link's QR code until the link changes.
+func TestBuildPageQRFollowsTheLink(t *testing.T) {
+	var b BuildPage
+	for _, link := range []string{genuine, "https://myaccess.microsoft.com/", genuine} {
+		got, err := b.qrFor(link)
+		want, wantErr := qrSVG(link)
+		if got != want || err != wantErr {
+			t.Errorf("qrFor(%q) is not the QR code of the link", link)
+		}
+	}
+}
