@@ -129,8 +129,8 @@ func TestBatchPageChecksInChunks(t *testing.T) {
 	b := &BatchPage{}
 	d := navTo(t, b, url.Values{"lines": {strings.Join(lines, "\n")}})
 	defer d.Close()
-	if b.running || b.processed != len(lines) || len(b.reports) != len(lines) {
-		t.Fatalf("running %v, processed %d of %d", b.running, b.processed, len(lines))
+	if b.running || b.processed() != len(lines) || len(b.reports) != len(lines) {
+		t.Fatalf("running %v, processed %d of %d", b.running, b.processed(), len(lines))
 	}
 	if got := b.reports[len(lines)-1].Report.Verdict.String(); got != "danger" {
 		t.Errorf("last line %s", got)

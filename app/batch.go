@@ -33,18 +33,18 @@ type BatchPage struct {
 	hint, cloud string // build mode's defaults
 	fields      url.Values
 
-	run       int64        // the latest batch started, on the UI goroutine
-	latest    atomic.Int64 // the same, for the goroutine that checks
-	total     int
-	processed int
-	running   bool
-	elapsed   time.Duration
-	reports   []linkcore.LineReport
-	built     []linkcore.BuildRow
-	filter    string
-	shown     int
-	note      string // a message about the input (file too big, unreadable)
-	dragOver  bool
+	// latest is the latest batch started; the goroutine that checks reads
+	// it too, to stop when a newer batch replaces its own.
+	latest   atomic.Int64
+	total    int // lines to check, or rows built
+	running  bool
+	elapsed  time.Duration
+	reports  []linkcore.LineReport
+	built    []linkcore.BuildRow
+	filter   string
+	shown    int
+	note     string // a message about the input (file too big, unreadable)
+	dragOver bool
 }
 
 func (b *BatchPage) OnPreRender(ctx goapp.Context) { ctx.Page().SetTitle(taskTitle("/batch")) }
@@ -81,13 +81,11 @@ func (b *BatchPage) save(ctx goapp.Context) {
 // process runs the batch in chunks off the event handler, publishing
 // progress after each chunk.
 func (b *BatchPage) process(ctx goapp.Context) {
-	b.run++
-	b.latest.Store(b.run)
-	run, mode, text := b.run, b.mode, b.text
+	run, mode, text := b.latest.Add(1), b.mode, b.text
 	hint, cloud := b.hint, chosenCloud(b.cloud)
-	b.reports, b.built, b.processed, b.shown, b.elapsed = nil, nil, 0, batchPage, 0
+	b.reports, b.built, b.total, b.shown, b.elapsed = nil, nil, 0, batchPage, 0
 	if strings.TrimSpace(text) == "" {
-		b.total, b.running = 0, false
+		b.running = false
 		return
 	}
 	b.running = true
@@ -96,8 +94,8 @@ func (b *BatchPage) process(ctx goapp.Context) {
 		ctx.Async(func() {
 			rows := linkcore.BuildFromCSV(text, hint, cloud)
 			ctx.Dispatch(func(ctx goapp.Context) {
-				if run == b.run {
-					b.built, b.total, b.processed, b.running, b.elapsed = rows, len(rows), len(rows), false, time.Since(start)
+				if run == b.latest.Load() {
+					b.built, b.total, b.running, b.elapsed = rows, len(rows), false, time.Since(start)
 				}
 			})
 		})
@@ -109,12 +107,11 @@ func (b *BatchPage) process(ctx goapp.Context) {
 		for i := 0; i < len(lines) && b.latest.Load() == run; i += batchChunk {
 			chunk := linkcore.CheckBatch(lines[i:min(i+batchChunk, len(lines))])
 			ctx.Dispatch(func(ctx goapp.Context) {
-				if run != b.run {
+				if run != b.latest.Load() {
 					return
 				}
 				b.reports = append(b.reports, chunk...)
-				b.processed = len(b.reports)
-				if b.processed == b.total {
+				if len(b.reports) == b.total {
 					b.running, b.elapsed = false, time.Since(start)
 				}
 			})
@@ -252,6 +249,14 @@ func (b *BatchPage) buildDefaults() goapp.UI {
 }
 
 // state is the batch's progress for scripts and tests: idle, running, done.
+// processed is how many lines are checked, or rows built, so far.
+func (b *BatchPage) processed() int {
+	if b.mode == "build" {
+		return len(b.built)
+	}
+	return len(b.reports)
+}
+
 func (b *BatchPage) state() string {
 	switch {
 	case b.running:
@@ -264,15 +269,15 @@ func (b *BatchPage) state() string {
 
 func (b *BatchPage) resultsView() goapp.UI {
 	section := el("section").Class("batch-results").Aria("label", "Results").
-		DataSet("state", b.state()).DataSet("processed", b.processed).DataSet("elapsed-ms", b.elapsed.Milliseconds())
-	if b.total == 0 && len(b.built) == 0 {
+		DataSet("state", b.state()).DataSet("processed", b.processed()).DataSet("elapsed-ms", b.elapsed.Milliseconds())
+	if b.total == 0 {
 		return section.Body(el("div").Aria("live", "polite"))
 	}
 	var progress goapp.UI
 	if b.running {
 		progress = el("div").Class("progress").Body(
-			el("label").Attr("for", "batch-progress").Text("Checked "+strconv.Itoa(b.processed)+" of "+strconv.Itoa(b.total)+" lines"),
-			el("progress").ID("batch-progress").Attr("max", b.total).Attr("value", b.processed),
+			el("label").Attr("for", "batch-progress").Text("Checked "+strconv.Itoa(b.processed())+" of "+strconv.Itoa(b.total)+" lines"),
+			el("progress").ID("batch-progress").Attr("max", b.total).Attr("value", b.processed()),
 		)
 	}
 	if b.mode == "build" {
