@@ -1,5 +1,10 @@
 package linkcore
 
+import (
+	"bytes"
+	"encoding/json"
+)
+
 // ReportJSON is the stable JSON form of a Report, shared by
 // "accesslink check --json" and the page's batch export. Scripts match on
 // these names.
@@ -54,45 +59,25 @@ func (r *Report) JSON(input string) ReportJSON {
 	return j
 }
 
-// MarshalJSON writes a finding as {"code", "severity", "message", "fix"},
-// with the severity as a word ("info", "warning", "error", "danger"). It
-// leaves <, > and & as they are: messages say "admin center > Policies",
-// and whatever shows them renders text, never markup.
-func (f Finding) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 64+len(f.Message)+len(f.Fix))
-	b = append(b, `{"code":`...)
-	b = appendJSONString(b, string(f.Code))
-	b = append(b, `,"severity":`...)
-	b = appendJSONString(b, f.Severity.Label())
-	b = append(b, `,"message":`...)
-	b = appendJSONString(b, f.Message)
-	if f.Fix != "" {
-		b = append(b, `,"fix":`...)
-		b = appendJSONString(b, f.Fix)
-	}
-	return append(b, '}'), nil
+// findingJSON is the JSON form of a Finding.
+type findingJSON struct {
+	Code     Code   `json:"code"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+	Fix      string `json:"fix,omitempty"`
 }
 
-// appendJSONString appends s as a JSON string: quotes, backslashes and
-// control characters escaped, and U+2028 and U+2029, which some JavaScript
-// parsers take for line ends. Findings are written often (100,000 lines a
-// second on the command line), so this avoids encoding/json's reflection.
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '"' || c == '\\':
-			b = append(b, '\\', c)
-		case c < 0x20:
-			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&15])
-		case c == 0xe2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xa8 || s[i+2] == 0xa9):
-			b = append(b, '\\', 'u', '2', '0', '2', hex[s[i+2]&15])
-			i += 2
-		default:
-			b = append(b, c)
-		}
+// MarshalJSON writes a finding as {"code", "severity", "message", "fix"},
+// with the severity as a word ("info", "warning", "error", "danger"). It
+// leaves <, > and & to the encoder that called it: messages say
+// "admin center > Policies", which an encoder with SetEscapeHTML(false)
+// keeps as it is.
+func (f Finding) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(findingJSON{f.Code, f.Severity.Label(), f.Message, f.Fix}); err != nil {
+		return nil, err
 	}
-	return append(b, '"')
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
