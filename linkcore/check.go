@@ -77,14 +77,14 @@ func checkCandidate(c candidate) Report {
 		parsed, err := ParseURL(text)
 		if err != nil {
 			r.add(CodeUnparsable, "A browser would not open this: "+err.(*ParseError).Reason+".", "Copy the link again from its source.")
-			r.Input = redactIfWrapped(r)
+			r.Input = r.redact(r.Input)
 			return r
 		}
 		u = parsed
 		if depth == maxWrapperDepth {
 			r.add(CodeWrapperTooDeep, "The link is wrapped more than "+strconv.Itoa(maxWrapperDepth)+" times.", "Ask the sender for the original link.")
 			r.URL = u
-			r.Input = redactIfWrapped(r)
+			r.Input = r.redact(r.Input)
 			return r
 		}
 		if _, genuine := cloudByHost(strings.TrimSuffix(u.Host, ".")); genuine {
@@ -107,12 +107,12 @@ func checkCandidate(c candidate) Report {
 			}
 			r.add(code, msg, fix)
 			r.URL = u
-			r.Input = redactIfWrapped(r)
+			r.Input = r.redact(r.Input)
 			return r
 		}
 		text = inner
 	}
-	r.Input = redactIfWrapped(r)
+	r.Input = r.redact(r.Input)
 	r.URL = u
 	if len(r.Unwrapped) > 0 {
 		r.add(CodeUnwrapped, "The link was wrapped by "+strings.Join(r.Unwrapped, " inside ")+"; the original link inside was recovered.",
@@ -125,14 +125,15 @@ func checkCandidate(c candidate) Report {
 	return r
 }
 
-// redactIfWrapped returns the report's input without a gateway's tracking
-// data. Links that were not wrapped are kept as they are: their parameters
-// are the sender's, not a gateway's.
-func redactIfWrapped(r Report) string {
+// redact removes a gateway's tracking data (which names the recipient)
+// from s, a copy of the report's input, when the link was wrapped. Links
+// that were not wrapped are kept as they are: their parameters are the
+// sender's, not a gateway's.
+func (r *Report) redact(s string) string {
 	if len(r.Unwrapped) == 0 {
-		return r.Input
+		return s
 	}
-	return RedactTracking(r.Input)
+	return RedactTracking(s)
 }
 
 // checkCharacters flags characters that hide or reorder what people see.

@@ -27,11 +27,8 @@ type ReportJSON struct {
 // from, shown as given unless a gateway wrapped the link, in which case its
 // tracking data is removed.
 func (r *Report) JSON(input string) ReportJSON {
-	if len(r.Unwrapped) > 0 {
-		input = RedactTracking(input)
-	}
 	j := ReportJSON{
-		Input:     input,
+		Input:     r.redact(input),
 		Verdict:   r.Verdict.String(),
 		Link:      r.Canonical(),
 		Host:      r.Host(),
