@@ -66,9 +66,20 @@ func percentEncode(s string, set encodeSet) string {
 // percentDecode decodes %XX sequences; a '%' not followed by two hex digits
 // stays as it is, as in the URL standard.
 func percentDecode(s string) string {
+	decoded, _ := percentDecodeStrict(s)
+	return decoded
+}
+
+// percentDecodeStrict is percentDecode that also reports whether every '%'
+// began a whole escape. The gateway decoders require that: a gateway writes
+// every escape whole, so a broken one means the link was damaged, for
+// instance cut off. Unlike form decoding, '+' stays as it is: the gateways
+// write a plus as %2B.
+func percentDecodeStrict(s string) (decoded string, complete bool) {
 	if strings.IndexByte(s, '%') < 0 {
-		return s
+		return s, true
 	}
+	complete = true
 	b := make([]byte, 0, len(s))
 	for i := 0; i < len(s); i++ {
 		if s[i] == '%' && i+2 < len(s) && isHex(rune(s[i+1])) && isHex(rune(s[i+2])) {
@@ -76,7 +87,8 @@ func percentDecode(s string) string {
 			i += 2
 			continue
 		}
+		complete = complete && s[i] != '%'
 		b = append(b, s[i])
 	}
-	return string(b)
+	return string(b), complete
 }

@@ -389,26 +389,3 @@ func decodeWrapped(values []string, param string, decode func(string) (string, b
 	}
 	return inner, ""
 }
-
-// percentDecodeStrict decodes every %XX. Unlike form decoding it keeps '+'
-// as it is: the gateways write a plus as %2B. A '%' without two hexadecimal
-// digits after it makes it fail, since a gateway always writes complete
-// escapes, a broken one means the link was damaged, for instance cut off.
-func percentDecodeStrict(s string) (string, bool) {
-	if strings.IndexByte(s, '%') < 0 {
-		return s, true
-	}
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		if s[i] != '%' {
-			b = append(b, s[i])
-			continue
-		}
-		if i+2 >= len(s) || !isHex(rune(s[i+1])) || !isHex(rune(s[i+2])) {
-			return "", false
-		}
-		b = append(b, unhex(s[i+1])<<4|unhex(s[i+2]))
-		i += 2
-	}
-	return string(b), true
-}
