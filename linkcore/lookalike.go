@@ -37,10 +37,8 @@ func lookalikeOf(asciiHost string) (genuine, why string, ok bool) {
 	if host == "" {
 		return "", "", false
 	}
-	for _, c := range Clouds {
-		if host == c.Host {
-			return "", "", false
-		}
+	if _, genuine := cloudByHost(host); genuine {
+		return "", "", false
 	}
 	shown := domainToUnicode(host)
 	skel := skeleton(shown)
@@ -395,10 +393,8 @@ func unicodeNote(host, shown string) string {
 func quote(s string) string { return "'" + s + "'" }
 
 func appendNew(list []string, s string) []string {
-	for _, x := range list {
-		if x == s {
-			return list
-		}
+	if slices.Contains(list, s) {
+		return list
 	}
 	return append(list, s)
 }
@@ -466,11 +462,7 @@ func imitatesLatin(script string) bool {
 
 func subset(a, b []string) bool {
 	for _, x := range a {
-		found := false
-		for _, y := range b {
-			found = found || x == y
-		}
-		if !found {
+		if !slices.Contains(b, x) {
 			return false
 		}
 	}
