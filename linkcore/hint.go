@@ -105,12 +105,10 @@ func ParseDirectoryHint(s string) (DirectoryHint, error) {
 	if !strings.Contains(ascii, ".") {
 		return fail("a tenant domain has at least two labels, such as contoso.onmicrosoft.com")
 	}
-	rest := ascii
-	for i := 0; rest != "" || i == 0; i++ {
-		label, after, more := strings.Cut(rest, ".")
-		rest = after
+	labels := strings.Split(ascii, ".")
+	for i, label := range labels {
 		switch {
-		case label == "" && !more && i > 0:
+		case label == "" && i == len(labels)-1:
 			return fail("it ends with a dot; remove it")
 		case label == "":
 			return fail("label %d is empty (two dots in a row, or a leading dot)", i+1)
@@ -124,9 +122,6 @@ func ParseDirectoryHint(s string) (DirectoryHint, error) {
 				r, _ := utf8.DecodeRuneInString(label[j:])
 				return fail("label %d has %s; a domain name has letters, digits and hyphens", i+1, describeRune(r))
 			}
-		}
-		if more && rest == "" {
-			return fail("it ends with a dot; remove it")
 		}
 	}
 	return DirectoryHint{Kind: HintDomain, Value: ascii}, nil
