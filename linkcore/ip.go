@@ -22,10 +22,8 @@ func endsInNumber(host string) bool {
 	if last == "" {
 		return false
 	}
-	if c := last[len(last)-1]; c < '0' || c > '9' {
-		return len(last) >= 2 && (last[:2] == "0x" || last[:2] == "0X") && strings.Trim(last[2:], "0123456789abcdefABCDEF") == ""
-	}
-	if last != "" && strings.Trim(last, "0123456789") == "" {
+	// Digits only is a number even when it is not a valid one ("09").
+	if strings.Trim(last, "0123456789") == "" {
 		return true
 	}
 	_, ok := parseIPv4Number(last)
