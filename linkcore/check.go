@@ -21,8 +21,8 @@ func Check(text string) []Report {
 	if len(text) > MaxInput {
 		text, truncated = text[:MaxInput], true
 	}
-	if link, ok := plainLink(text); ok && !truncated {
-		return []Report{checkCandidate(candidate{text: link, ascii: true})}
+	if isPlainLink(text) && !truncated {
+		return []Report{checkCandidate(candidate{text: text, ascii: true})}
 	}
 	if !utf8.ValidString(text) {
 		text = strings.ToValidUTF8(text, "\uFFFD")

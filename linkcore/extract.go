@@ -91,16 +91,13 @@ var plainNeedsWork = func() (set byteSet) {
 	return set
 }()
 
-// plainLink recognises the most common input, a bare https link with
+// isPlainLink recognises the most common input, a bare https link with
 // nothing around it and nothing to repair, in one pass.
-func plainLink(text string) (string, bool) {
+func isPlainLink(text string) bool {
 	if len(text) < 8 || !strings.EqualFold(text[:8], "https://") || plainNeedsWork.index(text) >= 0 {
-		return "", false
+		return false
 	}
-	if trimTrailing(text) != text {
-		return "", false
-	}
-	return text, true
+	return trimTrailing(text) == text
 }
 
 // wholeLink recognises a text that is one link with tabs or line breaks
