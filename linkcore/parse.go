@@ -263,17 +263,18 @@ func (p *urlParser) parseHost(text string) string {
 		return ""
 	}
 	decoded := percentDecode(text)
-	if plain, ascii := plainASCIIHost(decoded); !plain {
+	ascii := decoded // a plain host, the usual one, is already what domainToASCII gives
+	if plain, isASCII := plainASCIIHost(decoded); !plain {
 		if !utf8.ValidString(decoded) {
 			return "its host is not valid UTF-8 once percent-decoded"
 		}
-		if ascii && decoded != strings.ToLower(decoded) {
+		if isASCII && decoded != strings.ToLower(decoded) {
 			p.quirk(CodeUppercase)
 		}
-	}
-	ascii, err := domainToASCII(decoded)
-	if err != nil {
-		return "its host " + quoteShort(text) + " cannot be mapped: " + err.Error()
+		var err error
+		if ascii, err = domainToASCII(decoded); err != nil {
+			return "its host " + quoteShort(text) + " cannot be mapped: " + err.Error()
+		}
 	}
 	if ascii == "" {
 		return "its host is empty"
