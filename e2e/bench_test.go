@@ -258,7 +258,7 @@ func throttledVisits(t *testing.T) (fcp, repeat time.Duration) {
 	poll[bool](t, ctx, `navigator.serviceWorker.controller !== null`, 120*time.Second)
 	// Let the worker finish caching before the second visit.
 	deadline := time.Now().Add(120 * time.Second)
-	for eval[int](t, ctx, `caches.keys().then(keys => Promise.all(keys.map(k => caches.open(k).then(c => c.keys())))).then(all => all.flat().length)`) < 8 {
+	for cachedFiles(t, ctx) < 8 {
 		if time.Now().After(deadline) {
 			t.Fatal("the worker did not fill its cache")
 		}

@@ -117,28 +117,6 @@ func TestBatchShowsMoreAndExportsEverything(t *testing.T) {
 	}
 }
 
-func TestBatchExportsBuiltLinks(t *testing.T) {
-	ctx, _ := newTab(t)
-	open(t, ctx, origin, "/batch#mode=build&hint=contoso.onmicrosoft.com")
-	input(t, ctx, "#batch-input", "name,id\nSales,114d3459-3459-114d-5934-4d1159344d11\nBroken,12\n")
-	poll[bool](t, ctx, `document.querySelector(".batch-results tbody code") !== null`, 10*time.Second)
-	name, content := clickToDownload(t, ctx, "Export CSV")
-	if name != "accesslink-links.csv" {
-		t.Errorf("CSV saved as %q", name)
-	}
-	records, err := csv.NewReader(bytes.NewReader(content)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(records) != 3 || records[1][4] != genuine || records[2][5] == "" {
-		t.Errorf("CSV: %q", records)
-	}
-	name, content = clickToDownload(t, ctx, "Export JSON")
-	if name != "accesslink-links.json" || !strings.Contains(string(content), genuine) {
-		t.Errorf("JSON saved as %q: %s", name, content)
-	}
-}
-
 // The QR code downloads as the SVG the page shows and as a 1024-pixel PNG
 // the browser draws from it.
 func TestQRCodeDownloads(t *testing.T) {

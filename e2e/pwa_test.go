@@ -31,13 +31,18 @@ func ownServer(t *testing.T) (*server, string) {
 	return srv, dir
 }
 
+// cachedFiles counts the files in the page's caches.
+func cachedFiles(t *testing.T, ctx context.Context) int {
+	t.Helper()
+	return eval[int](t, ctx, `caches.keys().then(keys => Promise.all(keys.map(k => caches.open(k).then(c => c.keys())))).then(all => all.flat().length)`)
+}
+
 // waitForWorker waits until the service worker controls the page and has
 // filled its cache.
 func waitForWorker(t *testing.T, ctx context.Context) {
 	t.Helper()
 	poll[bool](t, ctx, `navigator.serviceWorker.controller !== null`, 30*time.Second)
-	n := eval[int](t, ctx, `caches.keys().then(keys => Promise.all(keys.map(k => caches.open(k).then(c => c.keys())))).then(all => all.flat().length)`)
-	if n < 8 {
+	if n := cachedFiles(t, ctx); n < 8 {
 		t.Fatalf("the service worker cached %d files", n)
 	}
 }

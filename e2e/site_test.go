@@ -9,6 +9,7 @@ package e2e
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
@@ -248,27 +249,15 @@ func eval[T any](t *testing.T, ctx context.Context, expr string) T {
 	return v
 }
 
-// jsString quotes s as a JavaScript string literal.
+// jsString quotes s as a JavaScript string literal: JSON's string syntax,
+// which escapes U+2028 and U+2029 too, is JavaScript's.
 func jsString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 0x20 || r == 0x2028 || r == 0x2029:
-			fmt.Fprintf(&b, `\u%04x`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
+	b, _ := json.Marshal(s) // a string always marshals
+	return string(b)
 }
 
-// sameOrigin reports whether every request went to base (or never left the
-// browser: data: and blob: URLs).
+// foreignRequests returns the requests that went to another origin than
+// base; data: and blob: URLs never leave the browser and are not counted.
 func foreignRequests(requests []string, base string) []string {
 	var foreign []string
 	for _, r := range requests {
