@@ -21,13 +21,14 @@ type task struct {
 	Path  string
 	Name  string // the navigation label
 	Title string // the page title
+	Page  goapp.Composer
 }
 
 var tasks = []task{
-	{"/", "Build", "Build a My Access link — AccessLink"},
-	{"/check", "Check", "Check a My Access link — AccessLink"},
-	{"/batch", "Batch", "Check or build many links — AccessLink"},
-	{"/ready", "Readiness", "Can they request it? — AccessLink"},
+	{"/", "Build", "Build a My Access link — AccessLink", &BuildPage{}},
+	{"/check", "Check", "Check a My Access link — AccessLink", &CheckPage{}},
+	{"/batch", "Batch", "Check or build many links — AccessLink", &BatchPage{}},
+	{"/ready", "Readiness", "Can they request it? — AccessLink", &ReadyPage{}},
 }
 
 // Paths lists the routes, "/" first; the generator prerenders each.
@@ -41,8 +42,7 @@ var Paths = func() []string {
 
 // Register tells go-app which component each route shows.
 func Register() {
-	goapp.Route("/", &BuildPage{})
-	goapp.Route("/check", &CheckPage{})
-	goapp.Route("/batch", &BatchPage{})
-	goapp.Route("/ready", &ReadyPage{})
+	for _, t := range tasks {
+		goapp.Route(t.Path, t.Page)
+	}
 }

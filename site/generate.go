@@ -97,7 +97,7 @@ func (s *bundle) handler() *goapp.Handler {
 		Description:     app.Description,
 		Lang:            "en",
 		BackgroundColor: "#ffffff",
-		ThemeColor:      "#1f5fbf",
+		ThemeColor:      iconBlue,
 		Icon: goapp.Icon{
 			Default:    "/web/icon-192.png",
 			Large:      "/web/icon-512.png",

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"image/png"
+	"io"
 	"testing"
 )
 
@@ -42,7 +43,7 @@ func TestIconSVGIsXML(t *testing.T) {
 	for {
 		_, err := d.Token()
 		if err != nil {
-			if err.Error() == "EOF" {
+			if err == io.EOF {
 				return
 			}
 			t.Fatal(err)

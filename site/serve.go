@@ -24,13 +24,12 @@ func (s staticSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := path.Clean("/" + r.URL.Path)
+	setHeaders(w.Header(), p)
 	name, ok := s.resolve(p)
 	if !ok {
-		setHeaders(w.Header(), p)
 		http.NotFound(w, r)
 		return
 	}
-	setHeaders(w.Header(), p)
 	if w.Header().Get("Content-Type") == "" {
 		ctype := mime.TypeByExtension(filepath.Ext(name))
 		if ctype == "" {
@@ -40,31 +39,27 @@ func (s staticSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Add("Vary", "Accept-Encoding")
 	accept := r.Header.Get("Accept-Encoding")
-	for _, enc := range []struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
-		if !acceptsEncoding(accept, enc.token) {
+	// The pre-compressed files first, then the file itself ("" encoding).
+	for _, enc := range []struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}, {"", ""}} {
+		if enc.token != "" && !acceptsEncoding(accept, enc.token) {
 			continue
 		}
-		if f, err := os.Open(name + enc.ext); err == nil {
-			defer f.Close()
-			if st, err := f.Stat(); err == nil {
-				w.Header().Set("Content-Encoding", enc.token)
-				http.ServeContent(w, r, "", st.ModTime(), f)
-				return
-			}
+		f, err := os.Open(name + enc.ext)
+		if err != nil {
+			continue
 		}
-	}
-	f, err := os.Open(name)
-	if err != nil {
-		http.NotFound(w, r)
+		defer f.Close()
+		st, err := f.Stat()
+		if err != nil {
+			continue
+		}
+		if enc.token != "" {
+			w.Header().Set("Content-Encoding", enc.token)
+		}
+		http.ServeContent(w, r, "", st.ModTime(), f)
 		return
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		http.NotFound(w, r)
-		return
-	}
-	http.ServeContent(w, r, "", st.ModTime(), f)
+	http.NotFound(w, r)
 }
 
 // resolve maps a clean URL path to a file in the site: the file itself, or
