@@ -22,8 +22,6 @@ const (
 	maxFileSize = 8 << 20
 )
 
-var verdictNames = []string{"ok", "warning", "error", "danger"}
-
 // BatchPage is the Batch task: check many links, or build many from CSV.
 type BatchPage struct {
 	shell
@@ -299,22 +297,20 @@ func (b *BatchPage) summary() string {
 }
 
 func (b *BatchPage) countsView() goapp.UI {
-	counts := map[string]int{}
+	var counts [len(verdictLooks)]int
 	for i := range b.reports {
-		counts[b.reports[i].Report.Verdict.String()]++
+		counts[b.reports[i].Report.Verdict]++
 	}
-	items := make([]goapp.UI, len(verdictNames))
-	for i, v := range verdictNames {
-		look := verdictLooks[v]
-		items[i] = el("li").Class("count verdict-"+v).DataSet("verdict", v).Body(
+	var items []goapp.UI
+	options := []goapp.UI{el("option").Attr("value", "").Attr("selected", b.filter == "").Text("All verdicts")}
+	for v, look := range verdictLooks {
+		name := linkcore.Verdict(v).String()
+		items = append(items, el("li").Class("count verdict-"+name).DataSet("verdict", name).Body(
 			el("span").Class("verdict-icon").Aria("hidden", "true").Text(look.Icon+" "),
 			goapp.Text(look.Word+": "),
 			el("strong").Class("count-n").Text(strconv.Itoa(counts[v])),
-		)
-	}
-	options := []goapp.UI{el("option").Attr("value", "").Attr("selected", b.filter == "").Text("All verdicts")}
-	for _, v := range verdictNames {
-		options = append(options, el("option").Attr("value", v).Attr("selected", b.filter == v).Text(verdictLooks[v].Word))
+		))
+		options = append(options, el("option").Attr("value", name).Attr("selected", b.filter == name).Text(look.Word))
 	}
 	return el("div").Class("batch-summary").Body(
 		el("ul").Class("counts").Body(items...),
@@ -362,7 +358,7 @@ func reportRow(lr *linkcore.LineReport) goapp.UI {
 	return el("tr").DataSet("verdict", v).Body(
 		el("td").Text(strconv.Itoa(lr.Line)),
 		el("td").Class("sev-"+r.Verdict.Label()).Body(
-			el("span").Class("badge").Text(verdictLooks[v].Icon+" "+v),
+			el("span").Class("badge").Text(verdictLooks[r.Verdict].Icon+" "+v),
 		),
 		el("td").Body(link),
 		el("td").Text(strings.Join(codes, " ")),

@@ -108,8 +108,8 @@ func (c *CheckPage) announcement() string {
 		return ""
 	}
 	if len(c.reports) == 1 {
-		r := c.reports[0]
-		return verdictLooks[r.Verdict.String()].Word + ": " + verdictLooks[r.Verdict.String()].Summary
+		look := verdictLooks[c.reports[0].Verdict]
+		return look.Word + ": " + look.Summary
 	}
 	return strconv.Itoa(len(c.reports)) + " links checked; the worst is " + linkcore.Worst(c.reports).String() + "."
 }

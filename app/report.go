@@ -11,16 +11,16 @@ import (
 
 // How each verdict is shown: an icon and words as well as a colour, so that
 // the colour is never the only signal.
-var verdictLooks = map[string]struct{ Icon, Word, Summary string }{
-	"ok":      {"✓", "OK", "This link requests the access package."},
-	"warning": {"!", "Works, with warnings", "This link works, but should be fixed."},
-	"error":   {"✕", "Will not work", "This link will not request the access package."},
-	"danger":  {"⚠", "Dangerous", "Do not open this link: it does not lead where it seems to."},
+var verdictLooks = [...]struct{ Icon, Word, Summary string }{
+	linkcore.OK:      {"✓", "OK", "This link requests the access package."},
+	linkcore.Warning: {"!", "Works, with warnings", "This link works, but should be fixed."},
+	linkcore.Error:   {"✕", "Will not work", "This link will not request the access package."},
+	linkcore.Danger:  {"⚠", "Dangerous", "Do not open this link: it does not lead where it seems to."},
 }
 
 // verdictBanner shows a link's verdict.
 func verdictBanner(v linkcore.Verdict) goapp.UI {
-	look := verdictLooks[v.String()]
+	look := verdictLooks[v]
 	return banner(v.String(), look.Icon, look.Word+": ", look.Summary)
 }
 
