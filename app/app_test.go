@@ -2,8 +2,10 @@ package app
 
 import (
 	"errors"
+	"maps"
 	"net/url"
 	"os"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -218,5 +220,27 @@ func TestReadyPageRequestsFollowTheLink(t *testing.T) {
 			t.Errorf("link %q: requests %v; want %v", tt.link, got, want)
 		}
 		d.Close()
+	}
+}
+
+// A value too long for the page address is left out of the fragment; the
+// short ones that say who and where are kept.
+func TestEncodeFragmentKeepsShortValues(t *testing.T) {
+	big := strings.Repeat("x", maxFragment)
+	tests := []struct {
+		state map[string]string
+		want  url.Values
+	}{
+		{map[string]string{"link": genuine, "who": "", "from": "contoso.com"}, url.Values{"link": {genuine}, "from": {"contoso.com"}}},
+		{map[string]string{"who": "external", "from": "contoso.com", "package": big}, url.Values{"who": {"external"}, "from": {"contoso.com"}}},
+		{map[string]string{"lines": big[:maxFragment/2], "orgs": big[:maxFragment/2+1], "mode": "build"},
+			url.Values{"lines": {big[:maxFragment/2]}, "mode": {"build"}}},
+	}
+	for _, tt := range tests {
+		enc := encodeFragment(tt.state)
+		got, err := url.ParseQuery(enc)
+		if err != nil || !reflect.DeepEqual(got, tt.want) || len(enc) > maxFragment {
+			t.Errorf("encodeFragment keeps %v (%d bytes, %v), want %v", slices.Sorted(maps.Keys(got)), len(enc), err, slices.Sorted(maps.Keys(tt.want)))
+		}
 	}
 }
