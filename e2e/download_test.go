@@ -67,6 +67,21 @@ func clickToDownload(t *testing.T, ctx context.Context, label string) (string, [
 	return name, content
 }
 
+// exportedCSV clicks Export CSV, checks the name of the file saved, and
+// returns its records.
+func exportedCSV(t *testing.T, ctx context.Context, name string) [][]string {
+	t.Helper()
+	saved, content := clickToDownload(t, ctx, "Export CSV")
+	if saved != name {
+		t.Errorf("CSV saved as %q, want %q", saved, name)
+	}
+	records, err := csv.NewReader(bytes.NewReader(content)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return records
+}
+
 // Batch shows results a page at a time, and exports all of them.
 func TestBatchShowsMoreAndExportsEverything(t *testing.T) {
 	ctx, _ := newTab(t)
@@ -89,19 +104,12 @@ func TestBatchShowsMoreAndExportsEverything(t *testing.T) {
 		}
 	}
 
-	name, content := clickToDownload(t, ctx, "Export CSV")
-	if name != "accesslink-check.csv" {
-		t.Errorf("CSV saved as %q", name)
-	}
-	records, err := csv.NewReader(bytes.NewReader(content)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	records := exportedCSV(t, ctx, "accesslink-check.csv")
 	if len(records) != 451 || records[0][0] != "line" || records[10][2] != "danger" || records[1][2] != "ok" {
 		t.Errorf("CSV has %d records; header %v; line 1 %v; line 10 %v", len(records), records[0], records[1], records[10])
 	}
 
-	name, content = clickToDownload(t, ctx, "Export JSON")
+	name, content := clickToDownload(t, ctx, "Export JSON")
 	if name != "accesslink-check.json" {
 		t.Errorf("JSON saved as %q", name)
 	}
