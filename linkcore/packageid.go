@@ -118,18 +118,48 @@ func parseGUID(s string) (uuid.UUID, error) {
 	return id, nil
 }
 
+// hexDigits maps a byte to its value as a hexadecimal digit, or to
+// notHex; upper-case digits are marked with upperHex.
+var hexDigits = func() (t [256]byte) {
+	for c := range t {
+		switch {
+		case '0' <= c && c <= '9':
+			t[c] = byte(c - '0')
+		case 'a' <= c && c <= 'f':
+			t[c] = byte(c - 'a' + 10)
+		case 'A' <= c && c <= 'F':
+			t[c] = byte(c-'A'+10) | upperHex
+		default:
+			t[c] = notHex
+		}
+	}
+	return t
+}()
+
+const (
+	upperHex = 0x10
+	notHex   = 0x80
+)
+
 // parseHyphenatedGUID reads the form IDs nearly always come in, 8-4-4-4-12
-// hexadecimal in either case, without the general path's checks (uuid.Parse
-// does the work). lower reports the canonical lower-case form.
+// hexadecimal in either case, without the general path's checks. lower
+// reports the canonical lower-case form.
 func parseHyphenatedGUID(s string) (id uuid.UUID, lower, ok bool) {
-	if len(s) != 36 {
+	if len(s) != 36 || s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-' {
 		return id, false, false
 	}
-	id, err := uuid.Parse(s)
-	if err != nil || id == uuid.Nil {
-		return id, false, false
+	var seen byte
+	j := 0
+	for i := 0; i < 36; i += 2 {
+		if i == 8 || i == 13 || i == 18 || i == 23 {
+			i++
+		}
+		hi, lo := hexDigits[s[i]], hexDigits[s[i+1]]
+		seen |= hi | lo
+		id[j] = hi<<4 | lo&0xf
+		j++
 	}
-	return id, !strings.ContainsAny(s, "ABCDEF"), true
+	return id, seen&upperHex == 0, seen&notHex == 0 && id != uuid.Nil
 }
 
 // isCompactASCII reports whether s is ASCII without white space, the form
