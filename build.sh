@@ -36,17 +36,17 @@ apt_install() { # command package
 
 # chromium_wrapper puts a "headless_shell" first on PATH: chromedp-based
 # tools (wasmbrowsertest) look for that name first. It adds the flags
-# Chromium needs headless as root, with a fresh profile each run.
+# Chromium needs headless as root. It execs, so that the tool's kill at the
+# end reaches Chromium itself rather than leaving it running; chromedp gives
+# each run a fresh profile and removes it.
 chromium_wrapper() {
 	apt_install chromium chromium
 	mkdir -p "$TOOLS/bin"
 	cat >"$TOOLS/bin/headless_shell" <<'WRAP'
 #!/usr/bin/env bash
-profile=$(mktemp -d)
-trap 'rm -rf "$profile"' EXIT
-/usr/bin/chromium --no-sandbox --disable-gpu --disable-background-networking \
+exec /usr/bin/chromium --no-sandbox --disable-gpu --disable-background-networking \
 	--disable-component-update --no-first-run --disable-quic --disable-sync \
-	--disable-dev-shm-usage --user-data-dir="$profile" "$@"
+	--disable-dev-shm-usage "$@"
 WRAP
 	chmod +x "$TOOLS/bin/headless_shell"
 }
