@@ -22,8 +22,14 @@ func endsInNumber(host string) bool {
 	if last == "" {
 		return false
 	}
-	// Digits only is a number even when it is not a valid one ("09").
-	if strings.Trim(last, "0123456789") == "" {
+	// Digits only is a number even when it is not a valid one ("09"). The
+	// test starts at the last byte, so a name such as "com" costs one
+	// comparison on the way to parseIPv4Number.
+	digits := true
+	for i := len(last) - 1; i >= 0 && digits; i-- {
+		digits = '0' <= last[i] && last[i] <= '9'
+	}
+	if digits {
 		return true
 	}
 	_, ok := parseIPv4Number(last)
